@@ -1,0 +1,90 @@
+/**
+ * Turns the feed into the wall's messages (shared/ipc.ts), whatever carries them: a
+ * snapshot for a window or client that (re)connects, then only what changed. Every message
+ * is validated before it leaves, so a bug upstream shows in the log, not on air.
+ */
+import type { DisplayConfig } from '../../shared/config.js';
+import { describeError } from '../../shared/errors.js';
+import { type SnapshotMessage, type WallMessage, WallMessageSchema } from '../../shared/ipc.js';
+import type { Race } from '../../shared/model.js';
+import { toPacificIso } from '../../shared/pacific-time.js';
+import { parseWith } from '../../shared/validate.js';
+import type { FeedSource } from '../feed/feed-source.js';
+import { createLogger } from '../logging/logger.js';
+
+const log = createLogger('WallHub');
+
+export type WallListener = (message: WallMessage) => void;
+
+/** What a transport (SSE, Electron IPC) needs: a snapshot now, then a stream of changes. */
+export interface WallMessageSource {
+  snapshot(): SnapshotMessage;
+  /** `listener` receives every update, status and config message from now on. */
+  subscribe(listener: WallListener): () => void;
+}
+
+export class WallHub implements WallMessageSource {
+  private readonly listeners = new Set<WallListener>();
+  private readonly unsubscribeFeed: (() => void)[];
+
+  constructor(
+    private readonly feed: FeedSource,
+    private config: DisplayConfig,
+  ) {
+    this.unsubscribeFeed = [
+      feed.on('races', (races) => this.publishRaces(races)),
+      feed.on('status', (status) => this.publish({ type: 'status', status })),
+    ];
+  }
+
+  snapshot(): SnapshotMessage {
+    const message: SnapshotMessage = {
+      type: 'snapshot',
+      sentAt: toPacificIso(new Date()),
+      races: [...this.feed.races()],
+      status: this.feed.status(),
+      config: this.config,
+    };
+    return parseWith(WallMessageSchema, message, 'outgoing snapshot') as SnapshotMessage;
+  }
+
+  subscribe(listener: WallListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** The display part of the config changed: every client gets it. */
+  setConfig(config: DisplayConfig): void {
+    this.config = config;
+    this.publish({ type: 'config', config });
+  }
+
+  close(): void {
+    for (const unsubscribe of this.unsubscribeFeed) unsubscribe();
+    this.listeners.clear();
+  }
+
+  private publishRaces(races: readonly Race[]): void {
+    if (races.length === 0) return;
+    this.publish({ type: 'update', sentAt: toPacificIso(new Date()), races: [...races] });
+  }
+
+  private publish(candidate: WallMessage): void {
+    const checked = WallMessageSchema.safeParse(candidate);
+    if (!checked.success) {
+      log.error(`Dropped an invalid ${candidate.type} message: ${describeError(checked.error)}.`);
+      return;
+    }
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(checked.data);
+      } catch (error) {
+        log.error(`A ${candidate.type} listener failed: ${describeError(error)}.`);
+      }
+    }
+  }
+}
