@@ -1,0 +1,193 @@
+/**
+ * Raw SOS payloads to the shared `Race` model. Every payload is validated first (a bad one is
+ * refused with the path and field that broke it), then its title is checked against the race
+ * it was asked for, so numbers are never shown under the wrong title.
+ */
+import {
+  isBallotMeasures,
+  RawBallotMeasuresSchema,
+  RawCandidateContestSchema,
+  type RawBallotMeasures,
+  type RawCandidateContest,
+  type RawContest,
+  type RawMeasure,
+} from '../../shared/api-schema.js';
+import type { Candidate, CandidateRace, MeasureRace } from '../../shared/model.js';
+import { parseReportingTime, ReportingTimeError } from '../../shared/pacific-time.js';
+import { measureRaceId, parseRaceId, type RaceIdParts } from '../../shared/race-id.js';
+import { formatIssues } from '../../shared/validate.js';
+import { checkedPercents, parseReporting, parseVotes } from './numbers.js';
+import { parseTitle, scopeOfRace, titleMisfit } from './title.js';
+
+/** A race id the answer could not give a usable race for, and why. */
+export interface Rejection {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Something worth one log line (per race) that did not stop the race: recomputed percents. */
+export interface Notice {
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface Normalized {
+  readonly races: (CandidateRace | MeasureRace)[];
+  readonly rejected: Rejection[];
+  readonly notices: Notice[];
+}
+
+/** Checks one raw contest object; returns it typed, or the `field: problem` list. */
+export function validateContest(value: unknown): { contest: RawContest } | { issues: string[] } {
+  const isMeasures = typeof value === 'object' && value !== null && 'ballot-measures' in value;
+  const result = isMeasures
+    ? RawBallotMeasuresSchema.safeParse(value)
+    : RawCandidateContestSchema.safeParse(value);
+  return result.success ? { contest: result.data } : { issues: formatIssues(result.error) };
+}
+
+function sortCandidates(candidates: Candidate[]): Candidate[] {
+  return candidates.sort((a, b) => b.votes - a.votes || a.ballotOrder - b.ballotOrder);
+}
+
+function marginOf(sorted: readonly Candidate[]): CandidateRace['margin'] {
+  const [first, second] = sorted;
+  if (!first || !second || first.votes === 0) return null;
+  const percent = Math.round((first.percent - second.percent) * 10) / 10;
+  return { votes: first.votes - second.votes, percent: Math.max(0, percent) };
+}
+
+/** A candidate contest as the race `id` (already checked to fit its title). */
+export function normalizeCandidateContest(
+  raw: RawCandidateContest,
+  id: string,
+  parts: RaceIdParts,
+  notices: Notice[],
+): CandidateRace {
+  const title = parseTitle(raw.raceTitle);
+  const votes = raw.candidates.map((candidate) => parseVotes(candidate.Votes));
+  const sent = raw.candidates.map((candidate) => Number(candidate.Percent));
+  const { percents, recomputed } = checkedPercents(votes, sent);
+  if (recomputed) notices.push({ id, message: 'its percents disagree with its votes; recomputed them' });
+
+  const candidates = sortCandidates(
+    raw.candidates.map((candidate, index) => ({
+      name: candidate.Name,
+      party: candidate.Party,
+      votes: votes[index] ?? 0,
+      percent: percents[index] ?? 0,
+      incumbent: candidate.incumbent,
+      ballotOrder: index,
+      delta: null,
+    })),
+  );
+  return {
+    id,
+    title: raw.raceTitle,
+    office: title.office || parts.contest.label,
+    district: parts.district > 0 ? parts.district : null,
+    scope: scopeOfRace(parts),
+    county: parts.county?.name ?? null,
+    reporting: parseReporting(raw.Reporting),
+    updatedAt: parseReportingTime(raw.ReportingTime),
+    totalVotes: votes.reduce((sum, value) => sum + value, 0),
+    deltaSince: null,
+    kind: 'candidates',
+    candidates,
+    margin: marginOf(candidates),
+  };
+}
+
+function normalizeMeasure(
+  raw: RawBallotMeasures,
+  measure: RawMeasure,
+  parts: RaceIdParts,
+  notices: Notice[],
+): MeasureRace {
+  const id = measureRaceId(Number(measure.Number), parts.county?.code);
+  const votes = [parseVotes(measure.yesVotes), parseVotes(measure.noVotes)];
+  const sent = [Number(measure.yesPercent), Number(measure.noPercent)];
+  const { percents, recomputed } = checkedPercents(votes, sent);
+  if (recomputed)
+    notices.push({ id, message: 'its yes and no percents disagree with its votes; recomputed them' });
+
+  const [yes = 0, no = 0] = votes;
+  return {
+    id,
+    title: `Proposition ${Number(measure.Number)} - ${raw.raceTitle}`,
+    office: `Proposition ${Number(measure.Number)}`,
+    district: null,
+    scope: parts.county ? 'county' : 'statewide',
+    county: parts.county?.name ?? null,
+    reporting: parseReporting(raw.Reporting),
+    updatedAt: parseReportingTime(raw.ReportingTime),
+    totalVotes: yes + no,
+    deltaSince: null,
+    kind: 'measure',
+    measure: {
+      number: Number(measure.Number),
+      name: measure.Name,
+      yes: { votes: yes, percent: percents[0] ?? 0, delta: null },
+      no: { votes: no, percent: percents[1] ?? 0, delta: null },
+    },
+  };
+}
+
+/** Every proposition of a ballot-measures payload, each a race of its own. */
+export function normalizeBallotMeasures(
+  raw: RawBallotMeasures,
+  parts: RaceIdParts,
+  notices: Notice[],
+): MeasureRace[] {
+  return raw['ballot-measures']
+    .filter((measure) => Number(measure.Number) > 0)
+    .map((measure) => normalizeMeasure(raw, measure, parts, notices));
+}
+
+/**
+ * One answer for one race id: an object, or a county answer `[county, districtwide]`, from
+ * which the object whose title fits the id is taken. Measures expand to every proposition.
+ */
+export function normalizeContestAnswer(value: unknown, id: string): Normalized {
+  const parts = parseRaceId(id);
+  const candidates = Array.isArray(value) ? value : [value];
+  const misfits: string[] = [];
+  for (const [index, candidate] of candidates.entries()) {
+    const checked = validateContest(candidate);
+    const where = Array.isArray(value) ? `[${index}] ` : '';
+    if ('issues' in checked) return reject(id, `invalid payload: ${where}${checked.issues.join('; ')}`);
+
+    const misfit = titleMisfit(parseTitle(checked.contest.raceTitle), parts);
+    if (misfit !== null) {
+      misfits.push(`"${checked.contest.raceTitle}": ${misfit}`);
+      continue;
+    }
+    return normalizeFitting(checked.contest, id, parts);
+  }
+  return reject(id, `no answer fits the race: ${misfits.join('; ') || 'empty answer'}`);
+}
+
+function normalizeFitting(contest: RawContest, id: string, parts: RaceIdParts): Normalized {
+  const notices: Notice[] = [];
+  const isMeasureId = parts.contest.kind === 'measure';
+  if (isBallotMeasures(contest) !== isMeasureId) {
+    return reject(
+      id,
+      isMeasureId ? 'a candidate contest answered for a proposition' : 'propositions answered',
+    );
+  }
+  try {
+    const races = isBallotMeasures(contest)
+      ? normalizeBallotMeasures(contest, parts, notices)
+      : [normalizeCandidateContest(contest, id, parts, notices)];
+    return { races, rejected: [], notices };
+  } catch (error) {
+    if (error instanceof ReportingTimeError)
+      return reject(id, `invalid payload: ReportingTime: ${error.message}`);
+    throw error;
+  }
+}
+
+function reject(id: string, reason: string): Normalized {
+  return { races: [], rejected: [{ id, reason }], notices: [] };
+}
