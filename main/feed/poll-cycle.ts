@@ -1,0 +1,176 @@
+/**
+ * One poll cycle: every planned request sent (the client caps how many are in flight), every
+ * answer normalized, and each id accounted for. A query answered 500 (or 403/404) is split
+ * in halves until the id that breaks it is found, so the other ids keep flowing; that id is
+ * set aside. A lone 500 is only blamed on its id when the server answered something else in
+ * the same cycle: when everything fails, the server is down, not the ids.
+ */
+import type { Race } from '../../shared/model.js';
+import { describeError } from '../../shared/errors.js';
+import { FeedRequestError } from './errors.js';
+import type { HttpAnswer, HttpClient } from './http-client.js';
+import { type Normalized, normalizeContestAnswer, type Notice } from './normalize.js';
+import { type ContestPathRequest, type PlannedRequest, queryBatches } from './plan.js';
+
+export interface IdFailure {
+  readonly id: string;
+  readonly path: string;
+  readonly reason: string;
+  /** `transport`: no answer; `http`: an error status; `payload`: an answer that could not be used. */
+  readonly kind: 'transport' | 'http' | 'payload';
+}
+
+export interface CycleResult {
+  readonly races: Race[];
+  readonly failures: IdFailure[];
+  /** Ids to stop polling: not on this ballot, or breaking every batch they are in. */
+  readonly setAside: { readonly id: string; readonly reason: string }[];
+  readonly notices: Notice[];
+  /** Requests whose answer was used (HTTP 200 and a payload that parsed). */
+  readonly successes: number;
+}
+
+const PATH_RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+function isNotOnBallot(status: number): boolean {
+  return status === 403 || status === 404;
+}
+
+class Cycle {
+  readonly races: Race[] = [];
+  readonly failures: IdFailure[] = [];
+  readonly setAside: { id: string; reason: string }[] = [];
+  readonly notices: Notice[] = [];
+  readonly #suspects: IdFailure[] = [];
+  #serverAnswered = false;
+  successes = 0;
+
+  constructor(readonly client: HttpClient) {}
+
+  async query(ids: readonly string[], path: string): Promise<void> {
+    const answer = await this.#get(ids, path);
+    if (!answer) return;
+
+    if (answer.status === 200) {
+      this.#readQuery(answer, ids);
+      return;
+    }
+    if (answer.status !== 500 && !isNotOnBallot(answer.status)) {
+      this.#failAll(ids, path, `HTTP ${answer.status}`, 'http');
+      return;
+    }
+    if (ids.length > 1) {
+      await this.#bisect(ids);
+      return;
+    }
+    const [id = ''] = ids;
+    if (answer.status === 500)
+      this.#suspects.push({ id, path, reason: 'breaks its batch (HTTP 500)', kind: 'http' });
+    else this.setAside.push({ id, reason: `not on this ballot (HTTP ${answer.status})` });
+  }
+
+  async #bisect(ids: readonly string[]): Promise<void> {
+    const half = Math.ceil(ids.length / 2);
+    const halves = [ids.slice(0, half), ids.slice(half)].filter((part) => part.length > 0);
+    await Promise.all(
+      halves.flatMap((part) => queryBatches(part, part.length)).map((b) => this.query(b.ids, b.path)),
+    );
+  }
+
+  async contestPath(request: ContestPathRequest): Promise<void> {
+    const ids = request.wanted ?? [request.answersFor];
+    const answer = await this.#get(ids, request.path, PATH_RETRY_STATUSES);
+    if (!answer) return;
+
+    if (isNotOnBallot(answer.status)) {
+      for (const id of ids) this.setAside.push({ id, reason: `not on this ballot (HTTP ${answer.status})` });
+      return;
+    }
+    if (answer.status !== 200) {
+      this.#failAll(ids, request.path, `HTTP ${answer.status}`, 'http');
+      return;
+    }
+    const body = this.#parse(answer, ids);
+    if (body === undefined) return;
+    const result = normalizeContestAnswer(body, request.answersFor);
+    const [rejection] = result.rejected;
+    if (rejection) this.#failAll(ids, request.path, rejection.reason, 'payload');
+    else this.#take(result, request.path, request.wanted);
+  }
+
+  async #get(ids: readonly string[], path: string, retry?: ReadonlySet<number>): Promise<HttpAnswer | null> {
+    try {
+      const answer = await this.client.get(path, retry);
+      if (answer.status < 500) this.#serverAnswered = true;
+      return answer;
+    } catch (error) {
+      if (!(error instanceof FeedRequestError)) throw error;
+      this.#failAll(ids, path, describeError(error), 'transport');
+      return null;
+    }
+  }
+
+  #parse(answer: HttpAnswer, ids: readonly string[]): unknown {
+    try {
+      const body: unknown = JSON.parse(answer.text);
+      this.successes++;
+      return body;
+    } catch {
+      this.#failAll(ids, answer.path, 'invalid payload: (root): not JSON', 'payload');
+      return undefined;
+    }
+  }
+
+  #readQuery(answer: HttpAnswer, ids: readonly string[]): void {
+    const body = this.#parse(answer, ids);
+    if (body === undefined) return;
+    if (!Array.isArray(body) || body.length !== ids.length) {
+      const got = Array.isArray(body) ? `${body.length} answers` : typeof body;
+      this.#failAll(
+        ids,
+        answer.path,
+        `invalid payload: (root): expected ${ids.length} answers, got ${got}`,
+        'payload',
+      );
+      return;
+    }
+    ids.forEach((id, index) => this.#take(normalizeContestAnswer(body[index], id), answer.path, [id]));
+  }
+
+  #take(result: Normalized, path: string, wanted: readonly string[] | null): void {
+    const keep = wanted === null ? null : new Set(wanted);
+    const races = keep === null ? result.races : result.races.filter((race) => keep.has(race.id));
+    this.races.push(...races);
+    this.notices.push(...result.notices);
+    for (const { id, reason } of result.rejected) this.failures.push({ id, path, reason, kind: 'payload' });
+
+    const rejected = new Set(result.rejected.map((rejection) => rejection.id));
+    const found = new Set(races.map((race) => race.id));
+    const missing = (wanted ?? []).filter((id) => !found.has(id) && !rejected.has(id));
+    for (const id of missing) this.setAside.push({ id, reason: `not on this ballot (absent from ${path})` });
+  }
+
+  #failAll(ids: readonly string[], path: string, reason: string, kind: IdFailure['kind']): void {
+    for (const id of ids) this.failures.push({ id, path, reason, kind });
+  }
+
+  /** Lone 500s are the id's fault only if the server answered anything else this cycle. */
+  settleSuspects(): void {
+    for (const suspect of this.#suspects) {
+      if (this.#serverAnswered) this.setAside.push({ id: suspect.id, reason: suspect.reason });
+      else this.failures.push({ ...suspect, reason: 'HTTP 500' });
+    }
+  }
+}
+
+/** Sends every planned request and accounts for every id. Throws only when the client is stopped. */
+export async function runCycle(client: HttpClient, plan: readonly PlannedRequest[]): Promise<CycleResult> {
+  const cycle = new Cycle(client);
+  await Promise.all(
+    plan.map((request) =>
+      request.kind === 'query' ? cycle.query(request.ids, request.path) : cycle.contestPath(request),
+    ),
+  );
+  cycle.settleSuspects();
+  return cycle;
+}
