@@ -5,7 +5,7 @@
  */
 import { type Board, type WallConfig, type WallConfigInput, WallConfigSchema } from '../../shared/config.js';
 import { buildRaceId } from '../../shared/race-id.js';
-import { contestByCode } from '../../shared/contests.js';
+import { CONTESTS, contestByCode } from '../../shared/contests.js';
 
 export const DEFAULT_CONFIG_INPUT: WallConfigInput = {
   source: 'rehearsal',
@@ -34,9 +34,19 @@ function houseDistrictId(district: number): string {
   return buildRaceId({ contest, district, measure: 0, county: null });
 }
 
-/** Statewide offices, then propositions, then a few key districts: the rotation a newcomer sees. */
+/** Every statewide office the API knows; the feed sets aside the ones not on this ballot. */
+function allStatewideIds(): string[] {
+  return CONTESTS.filter((contest) => contest.kind === 'statewide').map((contest) =>
+    buildRaceId({ contest, district: 0, measure: 0, county: null }),
+  );
+}
+
+/**
+ * Statewide offices, then propositions, then a few key districts: the rotation a newcomer
+ * sees. Without a ballot (live, no boards configured) the propositions are unknown.
+ */
 export function defaultBoards(ballot: BallotOutline | null): Board[] {
-  const statewide = ballot?.statewideRaceIds ?? [];
+  const statewide = ballot?.statewideRaceIds ?? allStatewideIds();
   const propositions = ballot?.propositions.map((proposition) => proposition.raceId) ?? [];
   const districts = KEY_HOUSE_DISTRICTS.map(houseDistrictId);
   const unique = [...new Set([...statewide, ...propositions, ...districts])];

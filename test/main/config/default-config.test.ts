@@ -34,3 +34,12 @@ describe('the default rotation', () => {
     expect(withDefaultBoards(defaultConfig(), ballot).boards).toEqual(defaultBoards(ballot));
   });
 });
+
+describe('the default rotation without a ballot', () => {
+  it('asks for every statewide office the API knows, then the key districts', () => {
+    const races = defaultBoards(null).map((board) => board.race);
+    expect(races).toContain('02000000000059');
+    expect(races).toContain('16000000000059');
+    expect(races.filter((race) => race.startsWith('19'))).toEqual([]);
+  });
+});
