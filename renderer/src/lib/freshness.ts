@@ -1,0 +1,48 @@
+/**
+ * How old a race's numbers are, and whether the board must say STALE. A race's numbers were
+ * last confirmed at its `lagging[].checkedAt` when listed there, else at the last successful
+ * poll, else when the cache the wall started from was written.
+ */
+import type { FeedStatus } from '../../../shared/feed-status.js';
+
+export type FreshnessBasis = 'lagging' | 'poll' | 'cache' | 'unknown';
+
+export interface Freshness {
+  /** Seconds since the numbers were last confirmed, or null when nothing vouches for them. */
+  readonly ageSeconds: number | null;
+  readonly basis: FreshnessBasis;
+  readonly stale: boolean;
+  /** True when the numbers shown come from the on-disk cache rather than a poll. */
+  readonly cached: boolean;
+}
+
+export interface FreshnessInput {
+  readonly raceId: string;
+  readonly status: FeedStatus;
+  readonly connected: boolean;
+  readonly staleAfterSeconds: number;
+  readonly now: number;
+}
+
+/** The feed is failing when the main process says it is offline or the transport is down. */
+export function isFeedFailing(status: FeedStatus, connected: boolean): boolean {
+  return !connected || status.health === 'offline';
+}
+
+export function freshnessOf(input: FreshnessInput): Freshness {
+  const { at, basis } = confirmedAt(input.raceId, input.status);
+  const ageSeconds = at === null ? null : Math.max(0, (input.now - Date.parse(at)) / 1000);
+  const tooOld = ageSeconds === null || ageSeconds > input.staleAfterSeconds;
+  const stale = tooOld || isFeedFailing(input.status, input.connected);
+  return { ageSeconds, basis, stale, cached: basis === 'cache' || input.status.source === 'cache' };
+}
+
+function confirmedAt(raceId: string, status: FeedStatus): { at: string | null; basis: FreshnessBasis } {
+  const lagging = status.lagging.find((entry) => entry.id === raceId);
+  if (lagging?.checkedAt) return { at: lagging.checkedAt, basis: 'lagging' };
+
+  // A lagging race never confirmed in this run can only vouch for itself through the cache.
+  if (!lagging && status.lastSuccessAt) return { at: status.lastSuccessAt, basis: 'poll' };
+  if (status.cacheWrittenAt) return { at: status.cacheWrittenAt, basis: 'cache' };
+  return { at: null, basis: 'unknown' };
+}
