@@ -21,7 +21,7 @@ const log = createLogger('Kiosk');
 /** The feed engine as the kiosk drives it. */
 export interface FeedEngine extends FeedSource {
   start(): void;
-  pollOnce(): Promise<void>;
+  pollOnce(): Promise<unknown>;
   updateConfig(config: WallConfig): void;
   stop(): Promise<void>;
 }

@@ -1,0 +1,76 @@
+/**
+ * Browser mode as one unit: the kiosk (config, feed, hub) and the HTTP server in front of
+ * it. `returns-wall serve` runs it until a signal; the end-to-end tests start it with port 0.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ReturnsWallError } from '../../shared/errors.js';
+import { type Kiosk, type KioskDependencies, type KioskOptions, startKiosk } from '../kiosk/kiosk.js';
+import { createLogger } from '../logging/logger.js';
+import { DEFAULT_HOST, DEFAULT_PORT, startWallServer, type WallServer } from './wall-server.js';
+
+const log = createLogger('BrowserMode');
+
+/** `out/renderer`, as `npm run build:renderer` writes it. */
+export const BUILT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+/** The built renderer is missing; the message says how to build it. */
+export class RendererNotBuiltError extends ReturnsWallError {
+  constructor(readonly rendererDir: string) {
+    super(
+      `The renderer is not built (no ${join(rendererDir, 'index.html')}): run \`npm run build:renderer\``,
+    );
+  }
+}
+
+export interface BrowserModeOptions {
+  readonly kiosk: KioskOptions;
+  readonly dependencies: KioskDependencies;
+  readonly host?: string;
+  readonly port?: number;
+  readonly rendererDir?: string;
+  readonly heartbeatMs?: number;
+}
+
+export interface BrowserMode {
+  readonly url: string;
+  readonly kiosk: Kiosk;
+  readonly server: WallServer;
+  stop(): Promise<void>;
+}
+
+export function isRendererBuilt(rendererDir: string = BUILT_RENDERER_DIR): boolean {
+  return existsSync(join(rendererDir, 'index.html'));
+}
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserMode> {
+  const rendererDir = options.rendererDir ?? BUILT_RENDERER_DIR;
+  if (!isRendererBuilt(rendererDir)) throw new RendererNotBuiltError(rendererDir);
+
+  const kiosk = await startKiosk(options.kiosk, options.dependencies);
+  let server: WallServer;
+  try {
+    server = await startWallServer({
+      source: kiosk.hub,
+      rendererDir,
+      host: options.host ?? DEFAULT_HOST,
+      port: options.port ?? DEFAULT_PORT,
+      ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    });
+  } catch (error) {
+    await kiosk.stop();
+    throw new ReturnsWallError(`Starting the browser-mode server failed`, { cause: error });
+  }
+
+  return {
+    url: server.url,
+    kiosk,
+    server,
+    stop: async () => {
+      await server.close();
+      await kiosk.stop();
+      log.info('Browser mode stopped.');
+    },
+  };
+}
