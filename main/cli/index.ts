@@ -5,10 +5,12 @@ import { describeError, ReturnsWallError } from '../../shared/errors.js';
 import { createLogger } from '../logging/logger.js';
 import { type Command, UsageError } from './command.js';
 import { schemaCommand } from './commands/schema.js';
+import { serveCommand } from './commands/serve.js';
+import { startCommand } from './commands/start.js';
 
 const log = createLogger('CLI');
 
-const COMMANDS: readonly Command[] = [schemaCommand];
+const COMMANDS: readonly Command[] = [schemaCommand, startCommand, serveCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
