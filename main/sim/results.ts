@@ -48,9 +48,15 @@ export interface RaceRef {
 
 const CACHED_LOADS = 6;
 
+interface Counted {
+  votes: number[];
+  precincts: number;
+  precinctsTotal: number;
+}
+
 export class NightResults {
   private readonly refs = new Map<string, RaceRef>();
-  private readonly models = new Map<string, PartModel[]>();
+  private readonly models = new Map<string, Map<string, PartModel>>();
   private readonly cache = new Map<number, Map<string, RaceResults>>();
 
   constructor(
@@ -106,31 +112,59 @@ export class NightResults {
     const ref = this.refs.get(raceId);
     if (!ref) throw new RangeError(`Race ${raceId} is not on the rehearsal ballot`);
 
-    const models = this.modelsFor(ref).filter(
-      (model) => !ref.part || model.countyCode === ref.part.county.code,
-    );
-    const { votes, precincts, precinctsTotal } = this.count(models, load);
-    const base = {
-      raceId,
-      title: ref.title,
-      load,
-      reportingTime: new Date(this.schedule.loads[load] ?? 0),
-      precincts,
-      precinctsTotal,
-    };
+    const { votes, precincts, precinctsTotal } = ref.part
+      ? this.countPart(ref, load)
+      : this.sumParts(ref, load);
+    const reportingTime = new Date(this.schedule.loads[load] ?? 0);
+    const common = { raceId, title: ref.title, load, reportingTime, precincts, precinctsTotal };
     if (ref.proposition) {
       const { number, name } = ref.proposition;
       const measure = { number, name, yes: votes[0] ?? 0, no: votes[1] ?? 0 };
-      return { ...base, kind: 'measure', candidates: [], measure };
+      return Object.assign(common, { kind: 'measure' as const, candidates: [], measure });
     }
     const candidates = (ref.contest?.candidates ?? []).map((candidate, index) => ({
-      ...candidate,
+      name: candidate.name,
+      party: candidate.party,
       votes: votes[index] ?? 0,
+      incumbent: candidate.incumbent,
     }));
-    return { ...base, kind: 'candidates', candidates, measure: null };
+    return Object.assign(common, { kind: 'candidates' as const, candidates, measure: null });
   }
 
-  private modelsFor(ref: RaceRef): PartModel[] {
+  private countPart(ref: RaceRef, load: number): Counted {
+    const code = ref.part?.county.code ?? '';
+    const model = this.modelsFor(ref).get(code);
+    if (!model) throw new Error(`Race ${ref.totalId} has no model for county ${code}`);
+
+    const progress = countyProgress(this.schedule, code, load);
+    // Flooring each stream on its own keeps every count from ever going down.
+    const votes = model.finalVotes.map((streams) =>
+      streams.reduce((sum, final, stream) => sum + Math.floor(final * (progress.streams[stream] ?? 0)), 0),
+    );
+    return {
+      votes,
+      precincts: Math.floor(model.precincts * progress.precincts),
+      precinctsTotal: model.precincts,
+    };
+  }
+
+  /** A total is the sum of its county parts, so the two always agree. */
+  private sumParts(ref: RaceRef, load: number): Counted {
+    const parts = ref.contest?.parts ?? ref.proposition?.parts ?? [];
+    const summed: Counted = { votes: [], precincts: 0, precinctsTotal: 0 };
+    for (const part of parts) {
+      const results = this.at(part.raceId, load);
+      const votes = results.measure
+        ? [results.measure.yes, results.measure.no]
+        : results.candidates.map((c) => c.votes);
+      votes.forEach((count, index) => (summed.votes[index] = (summed.votes[index] ?? 0) + count));
+      summed.precincts += results.precincts;
+      summed.precinctsTotal += results.precinctsTotal;
+    }
+    return summed;
+  }
+
+  private modelsFor(ref: RaceRef): Map<string, PartModel> {
     const known = this.models.get(ref.totalId);
     if (known) return known;
 
@@ -138,27 +172,8 @@ export class NightResults {
     const models = ref.contest
       ? modelCandidateParts(this.ballot, ref.totalId, ref.contest.candidates, ref.contest.parts, weights)
       : modelMeasureParts(this.ballot, ref.totalId, ref.proposition?.parts ?? [], weights);
-    this.models.set(ref.totalId, models);
-    return models;
-  }
-
-  private count(models: readonly PartModel[], load: number) {
-    const votes: number[] = [];
-    let precincts = 0;
-    let precinctsTotal = 0;
-    for (const model of models) {
-      const progress = countyProgress(this.schedule, model.countyCode, load);
-      model.finalVotes.forEach((streams, choice) => {
-        // Flooring each stream on its own keeps every count from ever going down.
-        const counted = streams.reduce(
-          (sum, final, stream) => sum + Math.floor(final * (progress.streams[stream] ?? 0)),
-          0,
-        );
-        votes[choice] = (votes[choice] ?? 0) + counted;
-      });
-      precincts += Math.floor(model.precincts * progress.precincts);
-      precinctsTotal += model.precincts;
-    }
-    return { votes, precincts, precinctsTotal };
+    const byCounty = new Map(models.map((model) => [model.countyCode, model]));
+    this.models.set(ref.totalId, byCounty);
+    return byCounty;
   }
 }
