@@ -30,7 +30,6 @@ export function createSseTransport(options: SseOptions = {}): WallTransport {
   const url = options.url ?? './events';
   const open = options.open ?? ((target: string) => new EventSource(target));
   const reopenAfterMs = options.reopenAfterMs ?? 5000;
-  const doc = options.document ?? document;
 
   function start(listener: TransportListener): () => void {
     let source: EventSourceLike | null = null;
@@ -66,7 +65,7 @@ export function createSseTransport(options: SseOptions = {}): WallTransport {
   }
 
   function send(command: OperatorCommand): void {
-    if (command.type === 'toggle-fullscreen') toggleFullscreen(doc);
+    if (command.type === 'toggle-fullscreen') toggleFullscreen(options.document ?? document);
     // Browser mode has no log sink and nothing to quit: the server's terminal owns the process.
   }
 
