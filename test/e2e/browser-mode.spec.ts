@@ -32,6 +32,7 @@ test.afterAll(async () => {
   await wall.stop();
 });
 
+// eslint-disable-next-line no-empty-pattern -- Playwright insists on a destructured fixtures argument.
 test.afterEach(async ({}, testInfo) => {
   wall.sim.setFaults([]);
   wall.sim.setSpeed(60);
