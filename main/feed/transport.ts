@@ -75,7 +75,13 @@ export class Transport {
             fail(new FeedRequestError(url, `body larger than ${MAX_BODY_BYTES} bytes`));
           else chunks.push(chunk);
         });
-        response.on('error', (error) => fail(new FeedRequestError(url, error.message, { cause: error })));
+        response.on('error', (error) =>
+          fail(new FeedRequestError(url, `the body broke off (${error.message})`, { cause: error })),
+        );
+        response.on('close', () => {
+          if (!response.complete)
+            fail(new FeedRequestError(url, 'the connection closed in the middle of the body'));
+        });
         response.on('end', () => {
           cleanup();
           const text = Buffer.concat(chunks).toString('utf8');

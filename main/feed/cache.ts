@@ -1,0 +1,185 @@
+/**
+ * The offline cache: the latest normalized races and the raw bodies behind them, in the app's
+ * data folder, one file per feed source (rehearsal numbers must never come back as live ones).
+ * Written atomically (temp file, fsync, rename, fsync of the folder) so a crash leaves the old
+ * file or the new one, never half of one; versioned and validated on load. A file that cannot
+ * be read is moved aside with a warning and the feed starts empty.
+ */
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { describeError } from '../../shared/errors.js';
+import { FeedSourceSchema, type FeedSource } from '../../shared/feed-status.js';
+import { IsoTimeSchema, RaceSchema } from '../../shared/model.js';
+import { formatIssues } from '../../shared/validate.js';
+import { createLogger } from '../logging/logger.js';
+import { CacheError } from './errors.js';
+
+const log = createLogger('Cache');
+
+export const CACHE_FORMAT = 1;
+
+export const CachedRaceSchema = z.object({
+  race: RaceSchema,
+  /** The newest `ReportingTime` seen for the race. */
+  seenAt: IsoTimeSchema,
+  /** When a poll last confirmed the race's numbers (wall clock), or null. */
+  checkedAt: IsoTimeSchema.nullable(),
+});
+
+export const CacheFileSchema = z.object({
+  format: z.literal(CACHE_FORMAT),
+  writtenAt: IsoTimeSchema,
+  source: FeedSourceSchema,
+  apiBase: z.string(),
+  races: z.array(CachedRaceSchema),
+  /** The bodies the races were read from, by API path. */
+  raw: z.array(z.object({ path: z.string(), at: IsoTimeSchema, body: z.string() })),
+});
+
+export type CachedRace = z.infer<typeof CachedRaceSchema>;
+export type CacheFile = z.infer<typeof CacheFileSchema>;
+
+/** `<dataDir>/feed-cache/<source>.json`. */
+export function cachePath(dataDir: string, source: FeedSource): string {
+  return join(dataDir, 'feed-cache', `${source}.json`);
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** Moves a file that cannot be used out of the way, keeping it for a post-mortem. */
+async function moveAside(path: string, why: string): Promise<void> {
+  const aside = `${path}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
+  try {
+    await rename(path, aside);
+    log.warn(`The cache ${path} cannot be used (${why}); moved it to ${aside} and starting empty.`);
+  } catch (error) {
+    log.warn(
+      `The cache ${path} cannot be used (${why}) nor moved aside (${describeError(error)}); starting empty.`,
+    );
+  }
+}
+
+/** Reads the cache; null when there is none or it cannot be used (never throws). */
+export async function loadCache(path: string): Promise<CacheFile | null> {
+  await removeStaleTemps(path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (!isMissing(error))
+      log.warn(`The cache ${path} cannot be read (${describeError(error)}); starting empty.`);
+    return null;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    await moveAside(path, `not JSON: ${describeError(error)}`);
+    return null;
+  }
+  const parsed = CacheFileSchema.safeParse(value);
+  if (!parsed.success) {
+    await moveAside(path, formatIssues(parsed.error).slice(0, 3).join('; '));
+    return null;
+  }
+  return parsed.data;
+}
+
+/** A temp file left by a process killed mid-write is junk: the rename never happened. */
+async function removeStaleTemps(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(dirname(path)).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  await Promise.all(stale.map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
+}
+
+let tempCounter = 0;
+
+/** Writes text to `path` atomically and durably. */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${tempCounter++}.tmp`;
+  try {
+    const file = await open(temp, 'w');
+    try {
+      await file.writeFile(text, 'utf8');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new CacheError(`Writing the cache ${path} failed`, { cause: error });
+  }
+  await syncFolder(dirname(path));
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for fsync; there rename is enough. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Validates a snapshot and writes it; an invalid snapshot throws and leaves the file as it was. */
+export async function writeCache(path: string, snapshot: CacheFile): Promise<void> {
+  const checked = CacheFileSchema.safeParse(snapshot);
+  if (!checked.success) {
+    throw new CacheError(
+      `Refusing to write an invalid cache to ${path}: ${formatIssues(checked.error).slice(0, 3).join('; ')}`,
+    );
+  }
+  await writeFileAtomic(path, JSON.stringify(snapshot));
+}
+
+/**
+ * Serializes cache writes: one at a time, and while one runs only the latest snapshot waits,
+ * so a slow disk never queues up stale snapshots. Failures are logged, never thrown.
+ */
+export class CacheWriter {
+  #pending: (() => CacheFile) | null = null;
+  #running: Promise<void> | null = null;
+  #failing = false;
+
+  constructor(readonly path: string) {}
+
+  /** Schedules a write of the snapshot `build` returns when its turn comes. */
+  save(build: () => CacheFile): void {
+    this.#pending = build;
+    this.#running ??= this.#drain();
+  }
+
+  /** Resolves once every scheduled write has finished. */
+  async flush(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending) {
+      const build = this.#pending;
+      this.#pending = null;
+      await this.#writeOnce(build);
+    }
+    this.#running = null;
+  }
+
+  async #writeOnce(build: () => CacheFile): Promise<void> {
+    try {
+      await writeCache(this.path, build());
+      if (this.#failing) log.info(`Writing the cache ${this.path} works again.`);
+      this.#failing = false;
+    } catch (error) {
+      if (!this.#failing) log.error(`Cache not saved: ${describeError(error)}.`);
+      this.#failing = true;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Every race the feed knows, with the newest stamp seen for it and when a poll last confirmed
+ * it. Merging a cycle's answers returns the races whose content changed, and the stale copies
+ * (stamped before the newest seen) it ignored.
+ */
+import type { Race } from '../../shared/model.js';
+import type { CachedRace } from './cache.js';
+import { mergeRace } from './changes.js';
+
+export interface MergeResult {
+  /** New races and races whose content changed, with deltas. */
+  readonly changed: Race[];
+  /** Answers ignored because they were older than the newest seen for their race. */
+  readonly older: Race[];
+}
+
+export class RaceBook {
+  readonly #races = new Map<string, CachedRace>();
+
+  get size(): number {
+    return this.#races.size;
+  }
+
+  load(cached: readonly CachedRace[]): void {
+    for (const entry of cached) this.#races.set(entry.race.id, entry);
+  }
+
+  has(id: string): boolean {
+    return this.#races.has(id);
+  }
+
+  merge(races: readonly Race[], checkedAt: string): MergeResult {
+    const changed: Race[] = [];
+    const older: Race[] = [];
+    for (const incoming of races) {
+      const previous = this.#races.get(incoming.id);
+      const { outcome, known } = mergeRace(previous, incoming);
+      if (outcome === 'older') {
+        older.push(incoming);
+        continue;
+      }
+      this.#races.set(incoming.id, { ...known, checkedAt });
+      if (outcome === 'new' || outcome === 'changed') changed.push(known.race);
+    }
+    return { changed, older };
+  }
+
+  /** The races whose ids pass `keep`, in no particular order. */
+  races(keep: (id: string) => boolean): Race[] {
+    return [...this.#races.values()].filter((entry) => keep(entry.race.id)).map((entry) => entry.race);
+  }
+
+  /** Races not confirmed at `confirmedAt` (the last successful poll), with when they last were. */
+  lagging(
+    keep: (id: string) => boolean,
+    confirmedAt: string | null,
+  ): { id: string; checkedAt: string | null }[] {
+    return [...this.#races.values()]
+      .filter((entry) => keep(entry.race.id) && (confirmedAt === null || entry.checkedAt !== confirmedAt))
+      .map((entry) => ({ id: entry.race.id, checkedAt: entry.checkedAt }));
+  }
+
+  /** The newest `ReportingTime` of any race, ISO-8601. */
+  newestLoadAt(): string | null {
+    let newest: string | null = null;
+    for (const entry of this.#races.values()) {
+      if (newest === null || Date.parse(entry.seenAt) > Date.parse(newest)) newest = entry.seenAt;
+    }
+    return newest;
+  }
+
+  entries(): CachedRace[] {
+    return [...this.#races.values()];
+  }
+}

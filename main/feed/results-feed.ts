@@ -1,0 +1,329 @@
+/**
+ * The feed engine: polls the SOS API (or the rehearsal feed) for every race on the boards,
+ * keeps the newest content of each, tells listeners what changed, keeps the feed's status,
+ * and keeps the offline cache. Plain Node: no Electron, so tests, the CLI and browser mode
+ * run it as is.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import type { WallConfig } from '../../shared/config.js';
+import { describeError, ReturnsWallError } from '../../shared/errors.js';
+import type { FeedSource as FeedSourceName, FeedStatus, SetAside } from '../../shared/feed-status.js';
+import type { Race } from '../../shared/model.js';
+import { createLogger } from '../logging/logger.js';
+import type { BackoffOptions } from './backoff.js';
+import { cachePath, CacheWriter, loadCache } from './cache.js';
+import { FeedStoppedError } from './errors.js';
+import type { FeedEvents, FeedSource } from './feed-source.js';
+import { HttpClient } from './http-client.js';
+import { FeedLog } from './feed-log.js';
+import { planRequests } from './plan.js';
+import { type IdFailure, runCycle } from './poll-cycle.js';
+import { RaceBook } from './race-book.js';
+import { Recorder } from './recorder.js';
+import { StatusTracker } from './status-tracker.js';
+
+const log = createLogger('Feed');
+
+const DEFAULT_RECHECK_MS = 600_000;
+
+export interface ResultsFeedOptions {
+  readonly config: WallConfig;
+  readonly apiBase: string;
+  readonly dataDir: string;
+  readonly source: FeedSourceName;
+  readonly extraRaceIds?: readonly string[];
+  /** Contest paths polled by name (`fetch --path`); every race their answers hold is kept. */
+  readonly contestPaths?: readonly string[];
+  /** False: no offline cache is read or written (the one-shot `fetch`). */
+  readonly cache?: boolean;
+  /** How long an id stays set aside before it is tried once more. Default 10 minutes. */
+  readonly recheckSetAsideMs?: number;
+  readonly backoff?: Partial<BackoffOptions>;
+}
+
+export interface PollReport {
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** Requests sent during the cycle, retries and bisection included. */
+  readonly requests: number;
+  /** Races whose content changed (new ones included). */
+  readonly changed: readonly Race[];
+  /** Ids that got no usable answer this cycle, and why. */
+  readonly failures: readonly IdFailure[];
+  /** Every id currently set aside. */
+  readonly setAside: readonly SetAside[];
+  /** Ids whose answer was older than the newest seen, and ignored. */
+  readonly ignoredOlder: readonly string[];
+}
+
+type Listeners = { [E in keyof FeedEvents]: Set<FeedEvents[E]> };
+
+export class ResultsFeed implements FeedSource {
+  #config: WallConfig;
+  readonly #options: ResultsFeedOptions;
+  readonly #book = new RaceBook();
+  readonly #status: StatusTracker;
+  readonly #cache: CacheWriter | null;
+  readonly #recorder: Recorder | null;
+  readonly #feedLog = new FeedLog();
+  readonly #setAside = new Map<string, SetAside>();
+  readonly #fromPaths = new Set<string>();
+  readonly #raw = new Map<string, { at: string; body: string }>();
+  readonly #listeners: Listeners = { races: new Set(), status: new Set() };
+  #client: HttpClient;
+  #clientKey: string;
+  #cycle: Promise<PollReport> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #started = false;
+  #stopped = false;
+
+  private constructor(options: ResultsFeedOptions, cacheWrittenAt: string | null) {
+    this.#options = options;
+    this.#config = options.config;
+    this.#status = new StatusTracker(options.source, options.apiBase, cacheWrittenAt);
+    this.#cache =
+      options.cache === false ? null : new CacheWriter(cachePath(options.dataDir, options.source));
+    const record = options.config.record;
+    this.#recorder =
+      record === undefined
+        ? null
+        : new Recorder(isAbsolute(record) ? record : resolve(options.dataDir, record));
+    this.#clientKey = JSON.stringify(options.config.requests);
+    this.#client = this.#newClient();
+  }
+
+  /** Opens the feed with what the cache holds already loaded (shown at once, marked with its age). */
+  static async open(options: ResultsFeedOptions): Promise<ResultsFeed> {
+    const cached =
+      options.cache === false ? null : await loadCache(cachePath(options.dataDir, options.source));
+    const usable = cached !== null && cached.apiBase === options.apiBase ? cached : null;
+    if (cached && !usable)
+      log.info(`The cache is from ${cached.apiBase}, not ${options.apiBase}; starting empty.`);
+
+    const feed = new ResultsFeed(options, usable?.writtenAt ?? null);
+    if (usable) feed.#restore(usable.races, usable.raw);
+    return feed;
+  }
+
+  #restore(
+    races: Parameters<RaceBook['load']>[0],
+    raw: readonly { path: string; at: string; body: string }[],
+  ): void {
+    this.#book.load(races);
+    for (const entry of raw) this.#raw.set(entry.path, { at: entry.at, body: entry.body });
+    this.#status.update({
+      newestLoadAt: this.#book.newestLoadAt(),
+      lagging: this.#book.lagging(this.#isShown, null),
+    });
+    log.info(`Loaded ${races.length} races from the cache written ${this.#status.current.cacheWrittenAt}.`);
+  }
+
+  #newClient(): HttpClient {
+    const requests = this.#config.requests;
+    return new HttpClient({
+      apiBase: this.#options.apiBase,
+      timeoutMs: requests.timeoutSeconds * 1000,
+      retries: requests.retries,
+      concurrency: requests.concurrency,
+      ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
+      onAnswer: (answer) => {
+        this.#recorder?.record(answer);
+        if (answer.status === 200) this.#raw.set(answer.path, { at: answer.at, body: answer.text });
+      },
+    });
+  }
+
+  races(): readonly Race[] {
+    return this.#book.races(this.#isShown);
+  }
+
+  status(): FeedStatus {
+    return this.#status.current;
+  }
+
+  on<E extends keyof FeedEvents>(event: E, listener: FeedEvents[E]): () => void {
+    const listeners = this.#listeners[event] as Set<FeedEvents[E]>;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
+  /** Polls now, then `pollSeconds` after each cycle ends, until `stop()`. */
+  start(): void {
+    if (this.#started || this.#stopped) return;
+    this.#started = true;
+    this.#tick();
+  }
+
+  /** New boards or poll interval; what is known is kept. Request settings apply from the next cycle. */
+  updateConfig(config: WallConfig): void {
+    this.#config = config;
+    if (this.#started && this.#timer !== null && !this.#stopped) this.#schedule();
+  }
+
+  /** One full cycle (or the one already under way). */
+  pollOnce(): Promise<PollReport> {
+    if (this.#stopped) return Promise.reject(new FeedStoppedError('The feed is stopped; it polls no more'));
+    this.#cycle ??= this.#runCycle().finally(() => {
+      this.#cycle = null;
+    });
+    return this.#cycle;
+  }
+
+  /** Clears the timer, aborts requests under way, and writes the cache and the recording out. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#client.close();
+    await this.#cycle?.catch(() => undefined);
+    await this.#cache?.flush();
+    await this.#recorder?.flush();
+  }
+
+  readonly #isShown = (id: string): boolean => this.#polledIds().has(id) || this.#fromPaths.has(id);
+
+  #polledIds(): Set<string> {
+    return new Set([
+      ...this.#config.boards.map((board) => board.race),
+      ...(this.#options.extraRaceIds ?? []),
+    ]);
+  }
+
+  #tick(): void {
+    this.#timer = null;
+    this.pollOnce()
+      .catch((error: unknown) => this.#onCrash(error))
+      .finally(() => {
+        if (!this.#stopped) this.#schedule();
+      });
+  }
+
+  #schedule(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    const delay = this.#config.pollSeconds * 1000;
+    this.#timer = setTimeout(() => this.#tick(), delay);
+    this.#emitStatus(this.#status.update({ nextPollAt: new Date(Date.now() + delay).toISOString() }));
+  }
+
+  #onCrash(error: unknown): void {
+    if (error instanceof FeedStoppedError) return;
+    const what = error instanceof ReturnsWallError ? 'failed' : 'failed with a bug';
+    log.error(`The poll cycle ${what}: ${describeError(error)}.`);
+    if (!(error instanceof ReturnsWallError) && error instanceof Error) log.error(error.stack ?? '');
+    this.#emitStatus(this.#status.recordCrash(new Date().toISOString(), error));
+  }
+
+  #idsToPoll(now: number): string[] {
+    const recheck = this.#options.recheckSetAsideMs ?? DEFAULT_RECHECK_MS;
+    return [...this.#polledIds()].filter((id) => {
+      const aside = this.#setAside.get(id);
+      return !aside || now - Date.parse(aside.since) >= recheck;
+    });
+  }
+
+  async #runCycle(): Promise<PollReport> {
+    const startedAt = new Date();
+    this.#swapClientIfChanged();
+    const client = this.#client;
+    const sentBefore = client.requestsSent;
+    const ids = this.#idsToPoll(startedAt.getTime());
+    const plan = planRequests(ids, this.#config.requests.idsPerQuery, this.#options.contestPaths);
+
+    const result = await runCycle(client, plan);
+    if (this.#stopped) throw new FeedStoppedError('The feed stopped during a poll cycle');
+
+    const at = new Date().toISOString();
+    const merged = this.#book.merge(result.races, at);
+    if (this.#options.contestPaths?.length) for (const race of result.races) this.#fromPaths.add(race.id);
+    this.#updateSetAside(result.setAside, result.races, at);
+    this.#pruneRaw(new Set(plan.map((request) => request.path)), startedAt.toISOString());
+    this.#feedLog.cycle(result, merged.older);
+    this.#finishStatus(at, ids.length + (this.#options.contestPaths?.length ?? 0), result);
+    if (merged.changed.length > 0) this.#emit('races', merged.changed);
+    if (result.successes > 0) this.#saveCache();
+
+    return {
+      startedAt: startedAt.toISOString(),
+      finishedAt: at,
+      requests: client.requestsSent - sentBefore,
+      changed: merged.changed,
+      failures: result.failures,
+      setAside: [...this.#setAside.values()],
+      ignoredOlder: merged.older.map((race) => race.id),
+    };
+  }
+
+  /** Keeps the raw bodies behind what is shown: this cycle's answers and the planned paths' last ones. */
+  #pruneRaw(planned: ReadonlySet<string>, cycleStart: string): void {
+    for (const [path, entry] of this.#raw) {
+      if (!planned.has(path) && entry.at < cycleStart) this.#raw.delete(path);
+    }
+  }
+
+  #swapClientIfChanged(): void {
+    const key = JSON.stringify(this.#config.requests);
+    if (key === this.#clientKey) return;
+    this.#client.close();
+    this.#clientKey = key;
+    this.#client = this.#newClient();
+  }
+
+  #updateSetAside(
+    found: readonly { id: string; reason: string }[],
+    races: readonly Race[],
+    at: string,
+  ): void {
+    for (const race of races) {
+      if (this.#setAside.delete(race.id)) log.info(`Race ${race.id} answers again; polling it every cycle.`);
+    }
+    for (const { id, reason } of found) {
+      const previous = this.#setAside.get(id);
+      const minutes = (this.#options.recheckSetAsideMs ?? DEFAULT_RECHECK_MS) / 60_000;
+      if (!previous) log.warn(`Race ${id} set aside: ${reason}. Trying it again every ${minutes} minutes.`);
+      this.#setAside.set(id, { id, reason, since: at });
+    }
+  }
+
+  #finishStatus(at: string, polled: number, result: Awaited<ReturnType<typeof runCycle>>): void {
+    const confirmedAt = result.successes > 0 ? at : this.#status.current.lastSuccessAt;
+    const lagging = this.#book.lagging(this.#isShown, confirmedAt);
+    const changed = [
+      this.#status.recordCycle({
+        at,
+        polled,
+        successes: result.successes,
+        failures: result.failures,
+        laggingCount: lagging.length,
+      }),
+      this.#status.setAside([...this.#setAside.values()]),
+      this.#status.update({ lagging, newestLoadAt: this.#book.newestLoadAt() }),
+    ];
+    this.#emitStatus(changed.some(Boolean));
+  }
+
+  #saveCache(): void {
+    this.#cache?.save(() => ({
+      format: 1,
+      writtenAt: new Date().toISOString(),
+      source: this.#options.source,
+      apiBase: this.#options.apiBase,
+      races: this.#book.entries(),
+      raw: [...this.#raw].map(([path, entry]) => ({ path, ...entry })),
+    }));
+  }
+
+  #emitStatus(changed: boolean): void {
+    if (changed) this.#emit('status', this.#status.current);
+  }
+
+  #emit<E extends keyof FeedEvents>(event: E, ...args: Parameters<FeedEvents[E]>): void {
+    for (const listener of this.#listeners[event] as Set<(...a: Parameters<FeedEvents[E]>) => void>) {
+      try {
+        listener(...args);
+      } catch (error) {
+        log.error(`A ${event} listener failed: ${describeError(error)}.`);
+      }
+    }
+  }
+}
