@@ -56,6 +56,8 @@ export interface RehearsalFeed {
   loadIndex(): number;
   /** The numbers served now for a race (before any fault); throws for an id not on the ballot. */
   resultsFor(raceId: string): RaceResults;
+  /** Requests answered so far, and requests held right now by a latency or hang fault. */
+  stats(): { answered: number; held: number };
   /** Stops the server, drops held sockets, clears timers. */
   close(): Promise<void>;
 }
@@ -125,6 +127,7 @@ export async function startRehearsalFeed(options: RehearsalOptions = {}): Promis
         throw new RehearsalFeedError(`Race ${raceId} is not on the rehearsal ballot`);
       return results.at(raceId, loadIndex());
     },
+    stats: () => server.stats(),
     close: () => server.close(),
   };
 }

@@ -28,6 +28,8 @@ export class FeedServer {
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   private closing = false;
+  private answered = 0;
+  private held = 0;
 
   constructor(private readonly options: FeedServerOptions) {
     this.server = createServer((request, response) => {
@@ -63,12 +65,24 @@ export class FeedServer {
 
     const plan = planFaults(this.options.faults(), url.pathname, reply.ids, this.options.random);
     if (plan.loadsBack > 0) reply = this.options.respond(url.pathname, url.search, plan.loadsBack);
+    if (plan.latencyMs > 0 || plan.terminal?.kind === 'hang') this.hold(response);
     if (plan.latencyMs > 0) await this.sleep(plan.latencyMs);
-    if (this.closing) return;
+    if (this.closing || response.destroyed) return;
 
-    // A held request gets no answer at all; close() destroys its socket.
+    // A hung request gets no answer at all; close() destroys its socket.
     if (plan.terminal?.kind === 'hang') return;
     deliver(response, reply, plan);
+    this.answered++;
+  }
+
+  private hold(response: ServerResponse): void {
+    this.held++;
+    response.once('close', () => this.held--);
+  }
+
+  /** Requests answered so far, and requests held right now (by latency or a hang). */
+  stats(): { answered: number; held: number } {
+    return { answered: this.answered, held: this.held };
   }
 
   private fail(response: ServerResponse, error: unknown): void {
