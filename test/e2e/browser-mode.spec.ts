@@ -8,6 +8,9 @@ import { startWallUnderTest, type WallUnderTest } from './wall-under-test.js';
 
 const ARTIFACTS = 'test/artifacts';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+// Page-side checks as expressions: this project's Node tsconfig has no DOM types.
+const IS_FULLSCREEN = 'document.fullscreenElement !== null';
+const OVERFLOWS = 'document.documentElement.scrollWidth > window.innerWidth';
 
 let wall: WallUnderTest;
 let governor: string;
@@ -95,9 +98,9 @@ test('each key does what the keyboard map says', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'Keyboard help' })).toBeHidden();
 
   await page.keyboard.press('f');
-  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+  await expect.poll(() => page.evaluate(IS_FULLSCREEN)).toBe(true);
   await page.keyboard.press('f');
-  await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+  await expect.poll(() => page.evaluate(IS_FULLSCREEN)).toBe(false);
 
   // Browser mode has nothing to quit: the page stays up and keeps its board.
   await page.keyboard.press('Control+q');
@@ -145,7 +148,7 @@ test('screenshots at 1920x1080 and 3840x2160 are kept', async ({ page }) => {
     await expect(board(page).locator('td.votes').first()).toBeVisible();
     const path = `${ARTIFACTS}/wall-${width}x${height}.png`;
     await page.screenshot({ path });
-    const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflows = await page.evaluate<boolean>(OVERFLOWS);
     expect(overflows, `the wall is wider than a ${width}x${height} screen`).toBe(false);
   }
 });
