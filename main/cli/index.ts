@@ -4,13 +4,14 @@
 import { describeError, ReturnsWallError } from '../../shared/errors.js';
 import { createLogger } from '../logging/logger.js';
 import { type Command, UsageError } from './command.js';
+import { fetchCommand } from './commands/fetch.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 
 const log = createLogger('CLI');
 
-const COMMANDS: readonly Command[] = [schemaCommand, startCommand, serveCommand];
+const COMMANDS: readonly Command[] = [schemaCommand, startCommand, serveCommand, fetchCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
