@@ -7,11 +7,12 @@ import { type Command, UsageError } from './command.js';
 import { fetchCommand } from './commands/fetch.js';
 import { schemaCommand } from './commands/schema.js';
 import { serveCommand } from './commands/serve.js';
+import { simCommand } from './commands/sim.js';
 import { startCommand } from './commands/start.js';
 
 const log = createLogger('CLI');
 
-const COMMANDS: readonly Command[] = [schemaCommand, startCommand, serveCommand, fetchCommand];
+const COMMANDS: readonly Command[] = [schemaCommand, startCommand, serveCommand, fetchCommand, simCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { RawCandidateContestSchema } from '../../../../shared/api-schema.js';
+import { UsageError } from '../../../../main/cli/command.js';
+import { faultRulesFromFlags } from '../../../../main/cli/commands/sim.js';
+
+describe('faultRulesFromFlags', () => {
+  it('turns the shortcut flags into fault rules', () => {
+    expect(
+      faultRulesFromFlags({ 'fault-500-rate': '0.1', 'latency-ms': '50', 'fault-stale-rate': '0.2' }),
+    ).toEqual([
+      { kind: 'status', status: 500, rate: 0.1 },
+      { kind: 'stale', rate: 0.2 },
+      { kind: 'latency', ms: 50 },
+    ]);
+  });
+
+  it('adds no rule without flags', () => {
+    expect(faultRulesFromFlags({})).toEqual([]);
+  });
+
+  it('refuses a rate above 1 as a usage error', () => {
+    expect(() => faultRulesFromFlags({ 'fault-hang-rate': '1.5' })).toThrow(UsageError);
+  });
+});
+
+describe('returns-wall sim', () => {
+  it('prints its URL and a summary, serves the API, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      ['main/bin/returns-wall.mjs', 'sim', '--port', '0', '--speed', '0', '--at', '23:00'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const url = (await lines.next()).value as string;
+    const summary = (await lines.next()).value as string;
+
+    const response = await fetch(`${url}/returns/governor`);
+    const body = RawCandidateContestSchema.parse(await response.json());
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(summary).toMatch(
+      /^174 statewide or districtwide ids and 1,\d{3} county ids; election day November 3, 2026; clock at 11:00 p\.m\. PST/,
+    );
+    expect(body.ReportingTime).toMatch(/^November 3, 2026, 1[01]:\d\d p\.m\.$/);
+    expect(code).toBe(0);
+  });
+});
