@@ -6,6 +6,7 @@ import type { Freshness } from '../../../renderer/src/lib/freshness.js';
 import {
   ASSEMBLY_12_ID,
   GOVERNOR_ID,
+  LOAD_AT,
   NOW,
   PROP_7_ID,
   candidate,
@@ -107,6 +108,18 @@ describe('a contest board', () => {
     renderBoard({ race: candidateRace() });
     expect(screen.getByRole('columnheader', { name: 'Since 9:05 p.m.' })).toBeTruthy();
     expect(within(bodyRows()[0]!).getByText('+12,480')).toBeTruthy();
+  });
+
+  it('flashes the changes when a new load arrives while the board is up, not when it opens', async () => {
+    const view = renderBoard({ race: candidateRace() });
+    expect(document.querySelector('tbody.flash')).toBeNull();
+
+    await view.rerender({
+      race: candidateRace({ updatedAt: '2026-11-03T21:31:00-08:00', deltaSince: LOAD_AT }),
+    });
+    expect(document.querySelector('tbody.flash')).not.toBeNull();
+    const moved = [...document.querySelectorAll('td.delta.moved')].map((cell) => text(cell as HTMLElement));
+    expect(moved).toEqual(['+12,480', '+9,870']);
   });
 
   it('leaves the change column out when there is no previous load', () => {
