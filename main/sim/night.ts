@@ -55,10 +55,10 @@ export function pacificInstant(electionDay: string, dayOffset: number, hour: num
 }
 
 function planCounty(random: Random, county: BallotCounty, firstLoad: number): CountyPlan {
-  const early = random.between(0.24, 0.32);
-  const election = random.between(0.23, 0.3);
+  const early = random.between(0.26, 0.34);
+  const election = random.between(0.22, 0.28);
   const earlyMailDoneAt =
-    firstLoad + (random.chance(0.85) ? random.between(3, 10) : random.between(10, 40)) * MINUTE_MS;
+    firstLoad + (random.chance(0.88) ? random.between(3, 7) : random.between(10, 40)) * MINUTE_MS;
   const electionDayStartAt = earlyMailDoneAt + random.between(10, 35) * MINUTE_MS;
 
   let doneHours: number;
@@ -68,7 +68,7 @@ function planCounty(random: Random, county: BallotCounty, firstLoad: number): Co
 
   return {
     weights: [early, election, 1 - early - election],
-    firstDrop: random.chance(0.5) ? 0 : random.between(0.08, 0.45),
+    firstDrop: random.chance(0.35) ? 0 : random.between(0.15, 0.5),
     earlyMailDoneAt,
     electionDayStartAt,
     electionDayDoneAt: firstLoad - 10 * MINUTE_MS + doneHours * HOUR_MS,
@@ -77,7 +77,7 @@ function planCounty(random: Random, county: BallotCounty, firstLoad: number): Co
 }
 
 function nightLoads(random: Random, firstLoad: number, lastCountyDone: number): number[] {
-  const loads = [firstLoad, firstLoad + random.between(8, 11) * MINUTE_MS];
+  const loads = [firstLoad, firstLoad + random.between(7, 10) * MINUTE_MS];
   let at = loads[1] ?? firstLoad;
   while (at < lastCountyDone + 5 * MINUTE_MS) {
     at += random.between(5, 15) * MINUTE_MS;
@@ -100,7 +100,7 @@ export function planNight(ballot: Ballot): NightSchedule {
   const random = randomFor(ballot.seed, 'night');
   const pollsClose = pacificInstant(ballot.electionDay, 0, 20, 0);
   const beforeClose = pacificInstant(ballot.electionDay, 0, 16, random.int(20, 50));
-  const firstLoad = pollsClose + random.between(9, 11) * MINUTE_MS;
+  const firstLoad = pollsClose + random.between(9, 10.5) * MINUTE_MS;
 
   const plans = new Map<string, CountyPlan>();
   for (const county of ballot.counties) {
