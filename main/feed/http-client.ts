@@ -4,6 +4,7 @@
  * and ETag / Last-Modified revalidation when the server offers them. It returns every HTTP
  * answer (the caller decides what a 404 or a 500 means); only transport failures throw.
  */
+import { setMaxListeners } from 'node:events';
 import { backoffDefaults, type BackoffOptions, parseRetryAfter, retryDelay, sleep } from './backoff.js';
 import { FeedRequestError, FeedStoppedError } from './errors.js';
 import { Limiter } from './limiter.js';
@@ -56,6 +57,8 @@ export class HttpClient {
     this.#backoff = { ...backoffDefaults(), ...options.backoff };
     this.#transport = new Transport(options.apiBase, options.concurrency);
     this.#limiter = new Limiter(options.concurrency);
+    // Every request waiting its turn listens for the stop; hundreds at once are expected.
+    setMaxListeners(0, this.#stopping.signal);
   }
 
   /** Requests sent so far, retries included. */

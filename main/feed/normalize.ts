@@ -46,6 +46,25 @@ export function validateContest(value: unknown): { contest: RawContest } | { iss
   return result.success ? { contest: result.data } : { issues: formatIssues(result.error) };
 }
 
+/** Bounded memo for pure string functions: titles and stamps repeat across every load. */
+function memoized<T>(compute: (text: string) => T, limit = 20_000): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      if (memo.size >= limit) memo.clear();
+      value = compute(text);
+      memo.set(text, value);
+    }
+    return value;
+  };
+}
+
+// A throwing parse is not memoized (the Map never sees it), so bad stamps are still refused.
+const reportingTimeOf = memoized(parseReportingTime);
+const titleOf = memoized(parseTitle);
+const raceIdOf = memoized(parseRaceId);
+
 function sortCandidates(candidates: Candidate[]): Candidate[] {
   return candidates.sort((a, b) => b.votes - a.votes || a.ballotOrder - b.ballotOrder);
 }
@@ -64,7 +83,7 @@ export function normalizeCandidateContest(
   parts: RaceIdParts,
   notices: Notice[],
 ): CandidateRace {
-  const title = parseTitle(raw.raceTitle);
+  const title = titleOf(raw.raceTitle);
   const votes = raw.candidates.map((candidate) => parseVotes(candidate.Votes));
   const sent = raw.candidates.map((candidate) => Number(candidate.Percent));
   const { percents, recomputed } = checkedPercents(votes, sent);
@@ -89,7 +108,7 @@ export function normalizeCandidateContest(
     scope: scopeOfRace(parts),
     county: parts.county?.name ?? null,
     reporting: parseReporting(raw.Reporting),
-    updatedAt: parseReportingTime(raw.ReportingTime),
+    updatedAt: reportingTimeOf(raw.ReportingTime),
     totalVotes: votes.reduce((sum, value) => sum + value, 0),
     deltaSince: null,
     kind: 'candidates',
@@ -120,7 +139,7 @@ function normalizeMeasure(
     scope: parts.county ? 'county' : 'statewide',
     county: parts.county?.name ?? null,
     reporting: parseReporting(raw.Reporting),
-    updatedAt: parseReportingTime(raw.ReportingTime),
+    updatedAt: reportingTimeOf(raw.ReportingTime),
     totalVotes: yes + no,
     deltaSince: null,
     kind: 'measure',
@@ -149,7 +168,7 @@ export function normalizeBallotMeasures(
  * which the object whose title fits the id is taken. Measures expand to every proposition.
  */
 export function normalizeContestAnswer(value: unknown, id: string): Normalized {
-  const parts = parseRaceId(id);
+  const parts = raceIdOf(id);
   const candidates = Array.isArray(value) ? value : [value];
   const misfits: string[] = [];
   for (const [index, candidate] of candidates.entries()) {
@@ -157,7 +176,7 @@ export function normalizeContestAnswer(value: unknown, id: string): Normalized {
     const where = Array.isArray(value) ? `[${index}] ` : '';
     if ('issues' in checked) return reject(id, `invalid payload: ${where}${checked.issues.join('; ')}`);
 
-    const misfit = titleMisfit(parseTitle(checked.contest.raceTitle), parts);
+    const misfit = titleMisfit(titleOf(checked.contest.raceTitle), parts);
     if (misfit !== null) {
       misfits.push(`"${checked.contest.raceTitle}": ${misfit}`);
       continue;

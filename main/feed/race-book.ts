@@ -3,7 +3,8 @@
  * it. Merging a cycle's answers returns the races whose content changed, and the stale copies
  * (stamped before the newest seen) it ignored.
  */
-import type { Race } from '../../shared/model.js';
+import { type Race, RaceSchema } from '../../shared/model.js';
+import { formatIssues } from '../../shared/validate.js';
 import type { CachedRace } from './cache.js';
 import { mergeRace } from './changes.js';
 
@@ -12,6 +13,8 @@ export interface MergeResult {
   readonly changed: Race[];
   /** Answers ignored because they were older than the newest seen for their race. */
   readonly older: Race[];
+  /** Races the normalizer built wrong (a bug), refused with the problem. */
+  readonly invalid: { readonly id: string; readonly issues: string[] }[];
 }
 
 export class RaceBook {
@@ -21,6 +24,7 @@ export class RaceBook {
     return this.#races.size;
   }
 
+  /** Races from the cache, which validated them on load. */
   load(cached: readonly CachedRace[]): void {
     for (const entry of cached) this.#races.set(entry.race.id, entry);
   }
@@ -32,6 +36,7 @@ export class RaceBook {
   merge(races: readonly Race[], checkedAt: string): MergeResult {
     const changed: Race[] = [];
     const older: Race[] = [];
+    const invalid: MergeResult['invalid'] = [];
     for (const incoming of races) {
       const previous = this.#races.get(incoming.id);
       const { outcome, known } = mergeRace(previous, incoming);
@@ -39,10 +44,16 @@ export class RaceBook {
         older.push(incoming);
         continue;
       }
+      // Only content that reaches the screen and the cache is checked: a new or changed race.
+      const checked = outcome === 'unchanged' ? null : RaceSchema.safeParse(known.race);
+      if (checked && !checked.success) {
+        invalid.push({ id: incoming.id, issues: formatIssues(checked.error) });
+        continue;
+      }
       this.#races.set(incoming.id, { ...known, checkedAt });
       if (outcome === 'new' || outcome === 'changed') changed.push(known.race);
     }
-    return { changed, older };
+    return { changed, older, invalid };
   }
 
   /** The races whose ids pass `keep`, in no particular order. */

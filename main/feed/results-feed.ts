@@ -82,7 +82,7 @@ export class ResultsFeed implements FeedSource {
     this.#config = options.config;
     this.#status = new StatusTracker(options.source, options.apiBase, cacheWrittenAt);
     this.#cache =
-      options.cache === false ? null : new CacheWriter(cachePath(options.dataDir, options.source));
+      options.cache === false ? null : new CacheWriter(cachePath(options.dataDir, options.source), true);
     const record = options.config.record;
     this.#recorder =
       record === undefined
@@ -239,6 +239,8 @@ export class ResultsFeed implements FeedSource {
     this.#updateSetAside(result.setAside, result.races, at);
     this.#pruneRaw(new Set(plan.map((request) => request.path)), startedAt.toISOString());
     this.#feedLog.cycle(result, merged.older);
+    for (const { id, issues } of merged.invalid)
+      log.error(`Race ${id} was normalized wrong (a bug): ${issues.join('; ')}.`);
     this.#finishStatus(at, ids.length + (this.#options.contestPaths?.length ?? 0), result);
     if (merged.changed.length > 0) this.#emit('races', merged.changed);
     if (result.successes > 0) this.#saveCache();
