@@ -84,6 +84,16 @@ describe('the wall', () => {
     expect(screen.getByText('Waiting for results')).toBeTruthy();
   });
 
+  it('says why a configured race the feed has set aside has no results', async () => {
+    const app = mountApp();
+    const setAside = [
+      { id: CONTROLLER_ID, reason: 'not on this ballot (404)', since: '2026-11-03T20:00:00-08:00' },
+    ];
+    const config = displayConfig({ boards: [{ race: CONTROLLER_ID }] });
+    await app.send(snapshot({ config, status: feedStatus({ setAside }) }));
+    expect(screen.getByText('The feed is not polling this race: not on this ballot (404)')).toBeTruthy();
+  });
+
   it('keeps the same race up when the config changes around it', async () => {
     const app = mountApp();
     await app.send(snapshot());
@@ -238,13 +248,15 @@ describe('lifetime and restarts', () => {
     expect(storage.items.has(ROTATION_STORAGE_KEY)).toBe(true);
   });
 
-  it('stops its timer and unsubscribes when unmounted', async () => {
+  it('stops its timer, unsubscribes and stops listening to keys when unmounted', async () => {
     const app = mountApp();
     await app.send(snapshot());
     expect(vi.getTimerCount()).toBe(1);
 
     app.unmount();
+    await press('f');
     expect(vi.getTimerCount()).toBe(0);
     expect(app.listeners.size).toBe(0);
+    expect(app.sent).toEqual([]);
   });
 });
