@@ -31,7 +31,9 @@ export function isFeedFailing(status: FeedStatus, connected: boolean): boolean {
 
 export function freshnessOf(input: FreshnessInput): Freshness {
   const { at, basis } = confirmedAt(input.raceId, input.status);
-  const ageSeconds = at === null ? null : Math.max(0, (input.now - Date.parse(at)) / 1000);
+  const confirmedMs = at === null ? Number.NaN : Date.parse(at);
+  // An unreadable time vouches for nothing, so it reads as stale rather than fresh.
+  const ageSeconds = Number.isFinite(confirmedMs) ? Math.max(0, (input.now - confirmedMs) / 1000) : null;
   const tooOld = ageSeconds === null || ageSeconds > input.staleAfterSeconds;
   const stale = tooOld || isFeedFailing(input.status, input.connected);
   return { ageSeconds, basis, stale, cached: basis === 'cache' || input.status.source === 'cache' };

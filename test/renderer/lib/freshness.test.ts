@@ -42,6 +42,11 @@ describe('freshness', () => {
     expect(result).toMatchObject({ ageSeconds: null, basis: 'unknown', stale: true });
   });
 
+  it('is stale when the confirmation time cannot be read', () => {
+    const status = { ...feedStatus(), lastSuccessAt: 'yesterday-ish' };
+    expect(freshnessOf({ ...base, status })).toMatchObject({ ageSeconds: null, stale: true });
+  });
+
   it('is stale when the feed is offline, however recent the data', () => {
     const status = feedStatus({ health: 'offline', lastSuccessAt: '2026-11-03T21:29:59-08:00' });
     expect(freshnessOf({ ...base, status }).stale).toBe(true);
