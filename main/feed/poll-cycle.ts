@@ -28,6 +28,8 @@ export interface CycleResult {
   readonly notices: Notice[];
   /** Requests whose answer was used (HTTP 200 and a payload that parsed). */
   readonly successes: number;
+  /** The bodies races were read from this cycle, by path: what the cache keeps behind them. */
+  readonly bodies: Map<string, { at: string; body: string }>;
 }
 
 const PATH_RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -41,6 +43,7 @@ class Cycle {
   readonly failures: IdFailure[] = [];
   readonly setAside: { id: string; reason: string }[] = [];
   readonly notices: Notice[] = [];
+  readonly bodies = new Map<string, { at: string; body: string }>();
   readonly #suspects: IdFailure[] = [];
   #serverAnswered = false;
   successes = 0;
@@ -95,7 +98,7 @@ class Cycle {
     const result = normalizeContestAnswer(body, request.answersFor);
     const [rejection] = result.rejected;
     if (rejection) this.#failAll(ids, request.path, rejection.reason, 'payload');
-    else this.#take(result, request.path, request.wanted);
+    else this.#take(result, answer, request.wanted);
   }
 
   async #get(ids: readonly string[], path: string, retry?: ReadonlySet<number>): Promise<HttpAnswer | null> {
@@ -134,13 +137,15 @@ class Cycle {
       );
       return;
     }
-    ids.forEach((id, index) => this.#take(normalizeContestAnswer(body[index], id), answer.path, [id]));
+    ids.forEach((id, index) => this.#take(normalizeContestAnswer(body[index], id), answer, [id]));
   }
 
-  #take(result: Normalized, path: string, wanted: readonly string[] | null): void {
+  #take(result: Normalized, answer: HttpAnswer, wanted: readonly string[] | null): void {
+    const path = answer.path;
     const keep = wanted === null ? null : new Set(wanted);
     const races = keep === null ? result.races : result.races.filter((race) => keep.has(race.id));
     this.races.push(...races);
+    if (races.length > 0) this.bodies.set(path, { at: answer.at, body: answer.text });
     this.notices.push(...result.notices);
     for (const { id, reason } of result.rejected) this.failures.push({ id, path, reason, kind: 'payload' });
 

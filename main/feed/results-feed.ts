@@ -12,19 +12,19 @@ import type { Race } from '../../shared/model.js';
 import { createLogger } from '../logging/logger.js';
 import type { BackoffOptions } from './backoff.js';
 import { cachePath, CacheWriter, loadCache } from './cache.js';
+import { FeedEmitter } from './emitter.js';
 import { FeedStoppedError } from './errors.js';
+import { FeedLog } from './feed-log.js';
 import type { FeedEvents, FeedSource } from './feed-source.js';
 import { HttpClient } from './http-client.js';
-import { FeedLog } from './feed-log.js';
 import { planRequests } from './plan.js';
-import { type IdFailure, runCycle } from './poll-cycle.js';
+import { type CycleResult, type IdFailure, runCycle } from './poll-cycle.js';
 import { RaceBook } from './race-book.js';
 import { Recorder } from './recorder.js';
+import { SetAsideList } from './set-aside.js';
 import { StatusTracker } from './status-tracker.js';
 
 const log = createLogger('Feed');
-
-const DEFAULT_RECHECK_MS = 600_000;
 
 export interface ResultsFeedOptions {
   readonly config: WallConfig;
@@ -56,8 +56,6 @@ export interface PollReport {
   readonly ignoredOlder: readonly string[];
 }
 
-type Listeners = { [E in keyof FeedEvents]: Set<FeedEvents[E]> };
-
 export class ResultsFeed implements FeedSource {
   #config: WallConfig;
   readonly #options: ResultsFeedOptions;
@@ -66,10 +64,10 @@ export class ResultsFeed implements FeedSource {
   readonly #cache: CacheWriter | null;
   readonly #recorder: Recorder | null;
   readonly #feedLog = new FeedLog();
-  readonly #setAside = new Map<string, SetAside>();
+  readonly #setAside: SetAsideList;
   readonly #fromPaths = new Set<string>();
   readonly #raw = new Map<string, { at: string; body: string }>();
-  readonly #listeners: Listeners = { races: new Set(), status: new Set() };
+  readonly #events = new FeedEmitter();
   #client: HttpClient;
   #clientKey: string;
   #cycle: Promise<PollReport> | null = null;
@@ -88,6 +86,7 @@ export class ResultsFeed implements FeedSource {
       record === undefined
         ? null
         : new Recorder(isAbsolute(record) ? record : resolve(options.dataDir, record));
+    this.#setAside = new SetAsideList(options.recheckSetAsideMs);
     this.#clientKey = JSON.stringify(options.config.requests);
     this.#client = this.#newClient();
   }
@@ -126,10 +125,7 @@ export class ResultsFeed implements FeedSource {
       retries: requests.retries,
       concurrency: requests.concurrency,
       ...(this.#options.backoff ? { backoff: this.#options.backoff } : {}),
-      onAnswer: (answer) => {
-        this.#recorder?.record(answer);
-        if (answer.status === 200) this.#raw.set(answer.path, { at: answer.at, body: answer.text });
-      },
+      onAnswer: (answer) => this.#recorder?.record(answer),
     });
   }
 
@@ -142,9 +138,7 @@ export class ResultsFeed implements FeedSource {
   }
 
   on<E extends keyof FeedEvents>(event: E, listener: FeedEvents[E]): () => void {
-    const listeners = this.#listeners[event] as Set<FeedEvents[E]>;
-    listeners.add(listener);
-    return () => listeners.delete(listener);
+    return this.#events.on(event, listener);
   }
 
   /** Polls now, then `pollSeconds` after each cycle ends, until `stop()`. */
@@ -215,11 +209,7 @@ export class ResultsFeed implements FeedSource {
   }
 
   #idsToPoll(now: number): string[] {
-    const recheck = this.#options.recheckSetAsideMs ?? DEFAULT_RECHECK_MS;
-    return [...this.#polledIds()].filter((id) => {
-      const aside = this.#setAside.get(id);
-      return !aside || now - Date.parse(aside.since) >= recheck;
-    });
+    return [...this.#polledIds()].filter((id) => this.#setAside.isDue(id, now));
   }
 
   async #runCycle(): Promise<PollReport> {
@@ -236,13 +226,18 @@ export class ResultsFeed implements FeedSource {
     const at = new Date().toISOString();
     const merged = this.#book.merge(result.races, at);
     if (this.#options.contestPaths?.length) for (const race of result.races) this.#fromPaths.add(race.id);
-    this.#updateSetAside(result.setAside, result.races, at);
-    this.#pruneRaw(new Set(plan.map((request) => request.path)), startedAt.toISOString());
+    this.#setAside.update(
+      result.setAside,
+      result.races.map((race) => race.id),
+      at,
+    );
+    this.#keepRaw(result.bodies, new Set(plan.map((request) => request.path)));
     this.#feedLog.cycle(result, merged.older);
-    for (const { id, issues } of merged.invalid)
+    for (const { id, issues } of merged.invalid) {
       log.error(`Race ${id} was normalized wrong (a bug): ${issues.join('; ')}.`);
+    }
     this.#finishStatus(at, ids.length + (this.#options.contestPaths?.length ?? 0), result);
-    if (merged.changed.length > 0) this.#emit('races', merged.changed);
+    if (merged.changed.length > 0) this.#events.emit('races', merged.changed);
     if (result.successes > 0) this.#saveCache();
 
     return {
@@ -251,16 +246,15 @@ export class ResultsFeed implements FeedSource {
       requests: client.requestsSent - sentBefore,
       changed: merged.changed,
       failures: result.failures,
-      setAside: [...this.#setAside.values()],
+      setAside: this.#setAside.entries(),
       ignoredOlder: merged.older.map((race) => race.id),
     };
   }
 
-  /** Keeps the raw bodies behind what is shown: this cycle's answers and the planned paths' last ones. */
-  #pruneRaw(planned: ReadonlySet<string>, cycleStart: string): void {
-    for (const [path, entry] of this.#raw) {
-      if (!planned.has(path) && entry.at < cycleStart) this.#raw.delete(path);
-    }
+  /** Keeps the raw bodies behind what is shown: this cycle's, and the last of each path still polled. */
+  #keepRaw(fresh: CycleResult['bodies'], planned: ReadonlySet<string>): void {
+    for (const path of this.#raw.keys()) if (!planned.has(path)) this.#raw.delete(path);
+    for (const [path, entry] of fresh) this.#raw.set(path, entry);
   }
 
   #swapClientIfChanged(): void {
@@ -271,23 +265,7 @@ export class ResultsFeed implements FeedSource {
     this.#client = this.#newClient();
   }
 
-  #updateSetAside(
-    found: readonly { id: string; reason: string }[],
-    races: readonly Race[],
-    at: string,
-  ): void {
-    for (const race of races) {
-      if (this.#setAside.delete(race.id)) log.info(`Race ${race.id} answers again; polling it every cycle.`);
-    }
-    for (const { id, reason } of found) {
-      const previous = this.#setAside.get(id);
-      const minutes = (this.#options.recheckSetAsideMs ?? DEFAULT_RECHECK_MS) / 60_000;
-      if (!previous) log.warn(`Race ${id} set aside: ${reason}. Trying it again every ${minutes} minutes.`);
-      this.#setAside.set(id, { id, reason, since: at });
-    }
-  }
-
-  #finishStatus(at: string, polled: number, result: Awaited<ReturnType<typeof runCycle>>): void {
+  #finishStatus(at: string, polled: number, result: CycleResult): void {
     const confirmedAt = result.successes > 0 ? at : this.#status.current.lastSuccessAt;
     const lagging = this.#book.lagging(this.#isShown, confirmedAt);
     const changed = [
@@ -298,7 +276,7 @@ export class ResultsFeed implements FeedSource {
         failures: result.failures,
         laggingCount: lagging.length,
       }),
-      this.#status.setAside([...this.#setAside.values()]),
+      this.#status.setAside(this.#setAside.entries()),
       this.#status.update({ lagging, newestLoadAt: this.#book.newestLoadAt() }),
     ];
     this.#emitStatus(changed.some(Boolean));
@@ -316,16 +294,6 @@ export class ResultsFeed implements FeedSource {
   }
 
   #emitStatus(changed: boolean): void {
-    if (changed) this.#emit('status', this.#status.current);
-  }
-
-  #emit<E extends keyof FeedEvents>(event: E, ...args: Parameters<FeedEvents[E]>): void {
-    for (const listener of this.#listeners[event] as Set<(...a: Parameters<FeedEvents[E]>) => void>) {
-      try {
-        listener(...args);
-      } catch (error) {
-        log.error(`A ${event} listener failed: ${describeError(error)}.`);
-      }
-    }
+    if (changed) this.#events.emit('status', this.#status.current);
   }
 }

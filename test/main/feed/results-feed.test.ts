@@ -200,6 +200,23 @@ const FAULT_CASES: readonly FaultCase[] = [
   { rule: { kind: 'hostile-names' }, expect: 'succeeds' },
 ];
 
+describe('ids set aside', () => {
+  it('tries a set-aside id again once its recheck is due, and takes it back when it answers', async () => {
+    atLoad(2);
+    const missing = boardIds[1] ?? '';
+    rehearsal.sim.setFaults([{ kind: 'status', status: 404, ids: [missing] }]);
+    const feed = await openFeed({}, { recheckSetAsideMs: 0 });
+    await feed.pollOnce();
+    expect(feed.status().setAside.map((entry) => entry.id)).toEqual([missing]);
+
+    rehearsal.sim.setFaults([]);
+    await feed.pollOnce();
+
+    expect(feed.status().setAside).toEqual([]);
+    expect(feed.races().map((race) => race.id)).toContain(missing);
+  });
+});
+
 describe('every fault the rehearsal feed can inject', () => {
   it.each(FAULT_CASES)(
     '$rule.kind $rule.status: the feed $expect and never shows wrong numbers',
@@ -297,6 +314,27 @@ describe('the offline cache', () => {
     expect(second.status().health).toBe('starting');
     expect(second.status().cacheWrittenAt).not.toBeNull();
     expect(second.status().lagging).toHaveLength(boardIds.length);
+  });
+
+  it('keeps the raw bodies behind the races it holds', async () => {
+    atLoad(3);
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const feed = await openFeed({}, {}, data.dir);
+    await feed.pollOnce();
+    await feed.stop();
+
+    const cache = JSON.parse(readFileSync(cachePath(data.dir, 'rehearsal'), 'utf8')) as {
+      format: number;
+      raw: { path: string; body: string }[];
+    };
+    expect(cache.format).toBe(1);
+    expect(cache.raw.map((entry) => entry.path.split('?')[0]).sort()).toEqual([
+      '/returns/ballot-measures',
+      '/returns/query',
+    ]);
+    const query = cache.raw.find((entry) => entry.path.startsWith('/returns/query'));
+    expect((JSON.parse(query?.body ?? '[]') as unknown[]).length).toBe(4);
   });
 
   it('moves a corrupt cache aside with a warning and starts empty', async () => {
