@@ -114,6 +114,7 @@ export function mutatePayload(json: Json, rules: readonly FaultRule[]): Json {
 export function htmlErrorPage(): string {
   return (
     '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head>' +
-    '<body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>\n'
+    '<body><h1>Service Unavailable</h1>' +
+    '<p>The server is temporarily unable to service your request.</p></body></html>\n'
   );
 }

@@ -72,6 +72,13 @@ export function measuresPayload(title: string, results: readonly RaceResults[]):
   };
 }
 
+// prettier-ignore
+const CANDIDATE_CSV_HEAD = ['raceTitle', 'Reporting', 'ReportingTime', 'Name', 'Party', 'Votes', 'Percent', 'incumbent'];
+// prettier-ignore
+const MEASURE_CSV_HEAD = [
+  'raceTitle', 'Reporting', 'ReportingTime', 'Number', 'Name', 'yesVotes', 'yesPercent', 'noVotes', 'noPercent',
+];
+
 function csvField(value: string | boolean): string {
   const text = String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -88,29 +95,8 @@ function csvLines(rows: readonly (readonly (string | boolean)[])[]): string {
  * should be replaced by the real one once a `?f=csv` response has been recorded.
  */
 export function toCsv(payloads: readonly (RawCandidateContest | RawBallotMeasures)[]): string {
-  const candidateHead = [
-    'raceTitle',
-    'Reporting',
-    'ReportingTime',
-    'Name',
-    'Party',
-    'Votes',
-    'Percent',
-    'incumbent',
-  ];
-  const measureHead = [
-    'raceTitle',
-    'Reporting',
-    'ReportingTime',
-    'Number',
-    'Name',
-    'yesVotes',
-    'yesPercent',
-    'noVotes',
-    'noPercent',
-  ];
   const measures = payloads.some(isBallotMeasures);
-  const rows: (string | boolean)[][] = [measures ? measureHead : candidateHead];
+  const rows: (string | boolean)[][] = [measures ? [...MEASURE_CSV_HEAD] : [...CANDIDATE_CSV_HEAD]];
 
   for (const payload of payloads) {
     const head = [payload.raceTitle, payload.Reporting, payload.ReportingTime];
@@ -119,8 +105,9 @@ export function toCsv(payloads: readonly (RawCandidateContest | RawBallotMeasure
         rows.push([...head, m.Number, m.Name, m.yesVotes, m.yesPercent, m.noVotes, m.noPercent]);
       }
     } else {
-      for (const c of payload.candidates)
+      for (const c of payload.candidates) {
         rows.push([...head, c.Name, c.Party, c.Votes, c.Percent, c.incumbent]);
+      }
     }
   }
   return csvLines(rows);

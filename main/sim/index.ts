@@ -28,7 +28,10 @@ export interface RehearsalOptions {
   seed?: number;
   /** Simulated seconds per real second; 0 pauses. Default 1. */
   speed?: number;
-  /** Where the clock starts: `19:58` (election day, Pacific), `01:30` (the small hours after) or ISO-8601. Default `19:58`. */
+  /**
+   * Where the clock starts: `19:58` (election day, Pacific), `01:30` (the small hours after) or
+   * ISO-8601. Default `19:58`, or the first line of a replay.
+   */
   at?: string;
   host?: string;
   /** Default 0: an ephemeral port. */
@@ -87,26 +90,18 @@ function replayResponder(replay: Replay, clock: SimClock): Responder {
     replay.answer(pathname, search, clock.now() - loadsBack * REPLAY_LOAD_SPACING_MS);
 }
 
-/** Starts the feed; resolves once it listens. */
-export async function startRehearsalFeed(options: RehearsalOptions = {}): Promise<RehearsalFeed> {
-  const checked = parseWith(OptionsSchema, options, 'rehearsal feed options');
-  const seed = checked.seed ?? 1;
-  const ballot = buildBallot(seed);
-  const results = new NightResults(ballot, planNight(ballot));
-  const replay = checked.replay === undefined ? null : await loadReplay(checked.replay);
+interface Running {
+  readonly url: string;
+  readonly results: NightResults;
+  readonly clock: SimClock;
+  readonly replay: Replay | null;
+  readonly server: FeedServer;
+  readonly faults: { rules: FaultRule[] };
+}
 
-  const start =
-    replay && checked.at === undefined ? replay.start : parseAt(checked.at ?? '19:58', ballot.electionDay);
-  const clock = new SimClock(start, checked.speed ?? 1);
-  let faults = parseFaultRules(checked.faults ?? []);
-  const respond = replay
-    ? replayResponder(replay, clock)
-    : modelResponder(results, new RouteTable(results), clock);
-
-  const server = new FeedServer({ respond, faults: () => faults, random: new Random(seed, 'faults') });
-  const url = await server.listen(checked.host ?? '127.0.0.1', checked.port ?? 0);
+function handleFor({ url, results, clock, replay, server, faults }: Running): RehearsalFeed {
+  const ballot = results.ballot;
   const loadIndex = () => loadIndexAt(results.schedule, clock.now());
-
   return {
     url,
     ballot,
@@ -115,7 +110,7 @@ export async function startRehearsalFeed(options: RehearsalOptions = {}): Promis
     setClock: (at) => clock.set(parseAt(at, ballot.electionDay)),
     setSpeed: (speed) => clock.setSpeed(speed),
     setFaults: (rules) => {
-      faults = parseFaultRules(rules);
+      faults.rules = parseFaultRules(rules);
     },
     loadIndex,
     resultsFor: (raceId) => {
@@ -130,4 +125,25 @@ export async function startRehearsalFeed(options: RehearsalOptions = {}): Promis
     stats: () => server.stats(),
     close: () => server.close(),
   };
+}
+
+/** Starts the feed; resolves once it listens. */
+export async function startRehearsalFeed(options: RehearsalOptions = {}): Promise<RehearsalFeed> {
+  const checked = parseWith(OptionsSchema, options, 'rehearsal feed options');
+  const seed = checked.seed ?? 1;
+  const ballot = buildBallot(seed);
+  const results = new NightResults(ballot, planNight(ballot));
+  const replay = checked.replay === undefined ? null : await loadReplay(checked.replay);
+
+  const start =
+    replay && checked.at === undefined ? replay.start : parseAt(checked.at ?? '19:58', ballot.electionDay);
+  const clock = new SimClock(start, checked.speed ?? 1);
+  const faults = { rules: parseFaultRules(checked.faults ?? []) };
+  const respond = replay
+    ? replayResponder(replay, clock)
+    : modelResponder(results, new RouteTable(results), clock);
+
+  const server = new FeedServer({ respond, faults: () => faults.rules, random: new Random(seed, 'faults') });
+  const url = await server.listen(checked.host ?? '127.0.0.1', checked.port ?? 0);
+  return handleFor({ url, results, clock, replay, server, faults });
 }

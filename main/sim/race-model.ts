@@ -42,8 +42,14 @@ function countyOf(ballot: Ballot, code: string): BallotCounty {
 }
 
 interface Chooser {
-  /** Scores of each choice in a county for a stream. */
-  scores(lean: number, stream: number, noise: () => number): number[];
+  /** Scores of each choice in a county for a stream; `noise` is the county's own, per choice. */
+  scores(lean: number, stream: number, noise: readonly number[]): number[];
+}
+
+export type StreamWeights = (countyCode: string) => readonly [number, number, number];
+
+function noiseOf(noise: readonly number[], choice: number): number {
+  return noise[choice % noise.length] ?? 0;
 }
 
 function candidateChooser(seed: number, raceId: string, candidates: readonly BallotCandidate[]): Chooser {
@@ -56,7 +62,7 @@ function candidateChooser(seed: number, raceId: string, candidates: readonly Bal
         const direction = PARTY_DIRECTION[candidate.party];
         const minor = candidate.party !== 'Dem' && candidate.party !== 'Rep' ? -0.6 : 0;
         const pull = 0.45 * (lean - 0.2) + (swings[stream] ?? 0);
-        return (strengths[index] ?? 0) + minor + direction * pull + noise() * 0.1;
+        return (strengths[index] ?? 0) + minor + direction * pull + noiseOf(noise, index) * 0.1;
       }),
   };
 }
@@ -68,7 +74,7 @@ function measureChooser(seed: number, raceId: string): Chooser {
   return {
     scores: (lean, stream, noise) => {
       const pull = 0.4 * (lean - 0.2) + 0.6 * (STREAM_SWING[stream] ?? 0);
-      return [base + direction * pull + noise() * 0.1, -(base + direction * pull)];
+      return [base + direction * pull + noiseOf(noise, 0) * 0.1, -(base + direction * pull)];
     },
   };
 }
@@ -78,17 +84,16 @@ function modelPart(
   raceId: string,
   part: CountyPart,
   chooser: Chooser,
-  weights: (code: string) => readonly [number, number, number],
+  weights: StreamWeights,
 ): PartModel {
   const county = countyOf(ballot, part.county.code);
   const random = randomFor(ballot.seed, `race:${raceId}:county:${part.county.code}`);
   const turnout = county.ballots * part.share * random.between(0.9, 0.98);
-  const noises = [random.normal(), random.normal(), random.normal(), random.normal()];
+  const noise = [random.normal(), random.normal(), random.normal(), random.normal()];
   const streamWeights = weights(part.county.code);
 
   const perStream = [0, 1, 2].map((stream) => {
-    let draw = 0;
-    const shares = softmax(chooser.scores(county.lean, stream, () => noises[draw++ % noises.length] ?? 0));
+    const shares = softmax(chooser.scores(county.lean, stream, noise));
     return shares.map((share) => share * turnout * (streamWeights[stream] ?? 0));
   });
   const finalVotes = (perStream[0] ?? []).map(
@@ -97,8 +102,6 @@ function modelPart(
   );
   return { countyCode: part.county.code, precincts: part.precincts, finalVotes };
 }
-
-export type StreamWeights = (countyCode: string) => readonly [number, number, number];
 
 export function modelCandidateParts(
   ballot: Ballot,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ReturnsWallError } from '../../../shared/errors.js';
-import { formatPacificClock, formatReportingTime } from '../../../shared/pacific-time.js';
+import { formatPacificClock, formatReportingTime, MONTHS } from '../../../shared/pacific-time.js';
 import { createLogger } from '../../logging/logger.js';
 import { type FaultRule, type RehearsalFeed, startRehearsalFeed } from '../../sim/index.js';
 import { type Command, numberFlag, parseFlags, untilSignal } from '../command.js';
@@ -54,17 +54,20 @@ async function rulesFromFile(file: string | undefined): Promise<unknown[]> {
   }
 }
 
+/** `2026-11-03` as `November 3, 2026`. */
+function electionDayText(day: string): string {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
+  return `${MONTHS[month - 1] ?? ''} ${date}, ${year}`;
+}
+
 function summary(feed: RehearsalFeed): string {
   const ids = feed.ballot.allRaceIds();
   const totals = ids.filter((id) => id.endsWith('59')).length;
-  const load = feed.loadIndex();
+  const counties = (ids.length - totals).toLocaleString('en-US');
+  const clock = `${formatPacificClock(feed.now())}, load ${feed.loadIndex()} of ${feed.loadTimes.length - 1}`;
   return (
-    `${totals} statewide or districtwide ids and ${(ids.length - totals).toLocaleString('en-US')} county ids; ` +
-    `election day ${formatReportingTime(feed.loadTimes[1] ?? feed.now())
-      .split(',')
-      .slice(0, 2)
-      .join(',')}; ` +
-    `clock at ${formatPacificClock(feed.now())}, load ${load} of ${feed.loadTimes.length - 1}`
+    `${totals} statewide or districtwide ids and ${counties} county ids; ` +
+    `election day ${electionDayText(feed.ballot.electionDay)}; clock at ${clock}`
   );
 }
 
@@ -85,9 +88,9 @@ export const simCommand: Command = {
   name: 'sim',
   summary: 'run the rehearsal feed, a local imitation of the SOS results API',
   usage:
-    'returns-wall sim [--port 8787] [--host 127.0.0.1] [--seed 1] [--speed 60] [--at 19:58] [--replay FILE] ' +
-    '[--faults FILE] [--fault-500-rate R] [--latency-ms MS] [--fault-hang-rate R] [--fault-truncate-rate R] ' +
-    '[--fault-html-rate R] [--fault-stale-rate R]',
+    'returns-wall sim [--port 8787] [--host 127.0.0.1] [--seed 1] [--speed 60] [--at 19:58] ' +
+    '[--replay FILE] [--faults FILE] [--fault-500-rate R] [--latency-ms MS] [--fault-hang-rate R] ' +
+    '[--fault-truncate-rate R] [--fault-html-rate R] [--fault-stale-rate R]',
   async run(argv) {
     const flags = parseFlags(argv, FLAGS);
     const faults = [...((await rulesFromFile(flags.faults)) as FaultRule[]), ...faultRulesFromFlags(flags)];
