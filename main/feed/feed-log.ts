@@ -34,17 +34,18 @@ export class FeedLog {
   }
 
   #failures(result: CycleResult): void {
-    const fresh = new Map<string, { path: string; ids: string[] }>();
+    const fresh = new Map<string, { path: string; reason: string; ids: string[] }>();
     const failed = new Set<string>();
     for (const failure of result.failures) {
       failed.add(failure.id);
       if (this.#failing.get(failure.id) === failure.reason) continue;
       this.#failing.set(failure.id, failure.reason);
-      const group = fresh.get(failure.reason) ?? { path: failure.path, ids: [] };
+      const key = `${failure.path}\u0000${failure.reason}`;
+      const group = fresh.get(key) ?? { path: failure.path, reason: failure.reason, ids: [] };
       group.ids.push(failure.id);
-      fresh.set(failure.reason, group);
+      fresh.set(key, group);
     }
-    for (const [reason, { path, ids }] of fresh) {
+    for (const { reason, path, ids } of fresh.values()) {
       const listed =
         ids.length > LISTED_IDS
           ? `${ids.length} races (${ids.slice(0, LISTED_IDS).join(', ')}, ...)`

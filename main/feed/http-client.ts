@@ -37,6 +37,9 @@ export interface HttpClientOptions {
 /** Statuses worth asking again: the server is busy or a proxy failed, not the request. */
 const RETRY_STATUSES = new Set([408, 425, 429, 502, 503, 504]);
 
+/** Statuses whose `Retry-After` speaks for the whole server, not one request. */
+const HOLD_STATUSES = new Set([429, 503]);
+
 interface Validators {
   readonly etag: string | undefined;
   readonly lastModified: string | undefined;
@@ -51,6 +54,7 @@ export class HttpClient {
   readonly #stopping = new AbortController();
   readonly #validators = new Map<string, Validators>();
   #sent = 0;
+  #holdUntil = 0;
 
   constructor(options: HttpClientOptions) {
     this.#options = options;
@@ -75,6 +79,7 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= this.#options.retries;
       let answer: HttpAnswer;
+      await this.#respectHold();
       try {
         answer = await this.#limiter.run(() => this.#attempt(path), this.#stopping.signal);
       } catch (error) {
@@ -96,8 +101,20 @@ export class HttpClient {
       signal: this.#stopping.signal,
     });
     const answer = this.#answerOf(path, response, cached);
+    if (answer.retryAfterMs !== null && HOLD_STATUSES.has(answer.status)) this.#hold(answer.retryAfterMs);
     this.#options.onAnswer?.(answer);
     return answer;
+  }
+
+  /** A server that asked everyone to wait (429 or 503 with `Retry-After`) gets no request from us until then. */
+  #hold(retryAfterMs: number): void {
+    const until = Date.now() + Math.min(retryAfterMs, this.#backoff.retryAfterCapMs);
+    this.#holdUntil = Math.max(this.#holdUntil, until);
+  }
+
+  async #respectHold(): Promise<void> {
+    const wait = this.#holdUntil - Date.now();
+    if (wait > 0) await sleep(wait, this.#stopping.signal);
   }
 
   #headers(cached: Validators | undefined): Record<string, string> {

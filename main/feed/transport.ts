@@ -3,7 +3,12 @@
  * keep-alive agent the feed owns, so stopping the feed closes every socket it opened.
  * Built on node:http(s) rather than fetch so no connection outlives `destroy()`.
  */
-import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import {
+  Agent as HttpAgent,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request as httpRequest,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { FeedRequestError, FeedStoppedError, FeedTimeoutError } from './errors.js';
 
@@ -67,24 +72,8 @@ export class Transport {
 
       request.on('error', (error) => fail(new FeedRequestError(url, error.message, { cause: error })));
       request.on('response', (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES)
-            fail(new FeedRequestError(url, `body larger than ${MAX_BODY_BYTES} bytes`));
-          else chunks.push(chunk);
-        });
-        response.on('error', (error) =>
-          fail(new FeedRequestError(url, `the body broke off (${error.message})`, { cause: error })),
-        );
-        response.on('close', () => {
-          if (!response.complete)
-            fail(new FeedRequestError(url, 'the connection closed in the middle of the body'));
-        });
-        response.on('end', () => {
+        readBody(url, response, fail, (text) => {
           cleanup();
-          const text = Buffer.concat(chunks).toString('utf8');
           resolve({ status: response.statusCode ?? 0, headers: response.headers, text });
         });
       });
@@ -96,4 +85,28 @@ export class Transport {
   destroy(): void {
     this.#agent.destroy();
   }
+}
+
+/** Collects a response body up to the size cap; any way it can break ends in `fail`. */
+function readBody(
+  url: string,
+  response: IncomingMessage,
+  fail: (error: Error) => void,
+  done: (text: string) => void,
+): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  response.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) fail(new FeedRequestError(url, `body larger than ${MAX_BODY_BYTES} bytes`));
+    else chunks.push(chunk);
+  });
+  response.on('error', (error) =>
+    fail(new FeedRequestError(url, `the body broke off (${error.message})`, { cause: error })),
+  );
+  response.on('close', () => {
+    if (!response.complete)
+      fail(new FeedRequestError(url, 'the connection closed in the middle of the body'));
+  });
+  response.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
 }

@@ -106,6 +106,25 @@ describe('the SOS client', () => {
     expect(server?.requests[1]?.headers['if-modified-since']).toBe('Tue, 03 Nov 2026 05:00:00 GMT');
   });
 
+  it('sends nothing at all until a Retry-After it was given has passed', async () => {
+    const arrivals: number[] = [];
+    const http = await setUp(
+      (_request, response) => {
+        arrivals.push(Date.now());
+        if (arrivals.length === 1) sendJson(response, 429, {}, { 'retry-after': '5' });
+        else sendJson(response, 200, []);
+      },
+      { retries: 0, backoff: { baseMs: 1, capMs: 1, retryAfterCapMs: 200, random: () => 0 } },
+    );
+
+    expect((await http.get('/returns/governor')).status).toBe(429);
+    const answeredAt = Date.now();
+    await http.get('/returns/controller');
+
+    // Retry-After (5 s, cut to the 200 ms cap) holds every request, not only the one refused.
+    expect(arrivals[1]! - answeredAt).toBeGreaterThanOrEqual(150);
+  });
+
   it('aborts requests in flight when closed and leaves no connection open', async () => {
     const http = await setUp(() => undefined);
     const pending = http.get('/returns/governor');

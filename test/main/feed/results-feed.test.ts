@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachePath } from '../../../main/feed/cache.js';
 import { FeedStoppedError } from '../../../main/feed/errors.js';
@@ -285,6 +285,24 @@ describe('status', () => {
     expect(statuses[0]).toBe('offline');
   });
 
+  it('logs a health change and a failure once, not every cycle', async () => {
+    atLoad(2);
+    const feed = await openFeed({ requests: { timeoutSeconds: 2, retries: 0 } });
+    await feed.pollOnce();
+    const lines: string[] = [];
+    cleanups.push(addLogSink((line) => lines.push(line)));
+
+    rehearsal.sim.setFaults([{ kind: 'html' }]);
+    for (let cycle = 0; cycle < 3; cycle++) await feed.pollOnce();
+    rehearsal.sim.setFaults([]);
+    await feed.pollOnce();
+
+    expect(lines.filter((line) => line.includes('The feed is offline'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('No usable answer for'))).toHaveLength(2);
+    expect(lines.filter((line) => line.includes('The feed is online, was offline'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('answer again'))).toHaveLength(1);
+  });
+
   it('is degraded when some races fail and says which lag', async () => {
     atLoad(2);
     const feed = await openFeed({ requests: { timeoutSeconds: 0.3, retries: 0 } });
@@ -400,15 +418,22 @@ describe('lifetime', () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const baseline = timers();
     const feed = await openFeed({ pollSeconds: 60 });
-    const firstStatus = new Promise((resolve) => feed.on('status', resolve));
+    const scheduled = new Promise<void>((resolve) =>
+      feed.on('status', (status) => {
+        if (status.nextPollAt !== null) resolve();
+      }),
+    );
 
     feed.start();
-    await firstStatus;
+    await scheduled;
+    const whileRunning = timers();
     await feed.stop();
+    const requestsAtStop = rehearsal.proxy.paths.length;
 
-    expect(timers()).toBe(baseline);
+    expect(whileRunning).toBeGreaterThan(timers());
+    expect(timers()).toBeLessThanOrEqual(baseline);
     await expect(feed.pollOnce()).rejects.toBeInstanceOf(FeedStoppedError);
-    expect(existsSync(cachePath('/nonexistent', 'rehearsal'))).toBe(false);
+    expect(rehearsal.proxy.paths.length).toBe(requestsAtStop);
   });
 
   it('aborts a cycle held by a hanging server when stopped', async () => {
