@@ -76,6 +76,29 @@ function marginOf(sorted: readonly Candidate[]): CandidateRace['margin'] {
   return { votes: first.votes - second.votes, percent: Math.max(0, percent) };
 }
 
+type RaceBase = Omit<CandidateRace, 'kind' | 'candidates' | 'margin'>;
+
+/** The fields every race has, from the payload's header and the race id. */
+function raceBase(
+  raw: RawContest,
+  id: string,
+  parts: RaceIdParts,
+  naming: { title: string; office: string },
+  totalVotes: number,
+): RaceBase {
+  return {
+    id,
+    ...naming,
+    district: parts.district > 0 ? parts.district : null,
+    scope: scopeOfRace(parts),
+    county: parts.county?.name ?? null,
+    reporting: parseReporting(raw.Reporting),
+    updatedAt: reportingTimeOf(raw.ReportingTime),
+    totalVotes,
+    deltaSince: null,
+  };
+}
+
 /** A candidate contest as the race `id` (already checked to fit its title). */
 export function normalizeCandidateContest(
   raw: RawCandidateContest,
@@ -83,7 +106,6 @@ export function normalizeCandidateContest(
   parts: RaceIdParts,
   notices: Notice[],
 ): CandidateRace {
-  const title = titleOf(raw.raceTitle);
   const votes = raw.candidates.map((candidate) => parseVotes(candidate.Votes));
   const sent = raw.candidates.map((candidate) => Number(candidate.Percent));
   const { percents, recomputed } = checkedPercents(votes, sent);
@@ -100,17 +122,10 @@ export function normalizeCandidateContest(
       delta: null,
     })),
   );
+  const naming = { title: raw.raceTitle, office: titleOf(raw.raceTitle).office || parts.contest.label };
+  const total = votes.reduce((sum, value) => sum + value, 0);
   return {
-    id,
-    title: raw.raceTitle,
-    office: title.office || parts.contest.label,
-    district: parts.district > 0 ? parts.district : null,
-    scope: scopeOfRace(parts),
-    county: parts.county?.name ?? null,
-    reporting: parseReporting(raw.Reporting),
-    updatedAt: reportingTimeOf(raw.ReportingTime),
-    totalVotes: votes.reduce((sum, value) => sum + value, 0),
-    deltaSince: null,
+    ...raceBase(raw, id, parts, naming, total),
     kind: 'candidates',
     candidates,
     margin: marginOf(candidates),
@@ -123,7 +138,8 @@ function normalizeMeasure(
   parts: RaceIdParts,
   notices: Notice[],
 ): MeasureRace {
-  const id = measureRaceId(Number(measure.Number), parts.county?.code);
+  const number = Number(measure.Number);
+  const id = measureRaceId(number, parts.county?.code);
   const votes = [parseVotes(measure.yesVotes), parseVotes(measure.noVotes)];
   const sent = [Number(measure.yesPercent), Number(measure.noPercent)];
   const { percents, recomputed } = checkedPercents(votes, sent);
@@ -131,20 +147,13 @@ function normalizeMeasure(
     notices.push({ id, message: 'its yes and no percents disagree with its votes; recomputed them' });
 
   const [yes = 0, no = 0] = votes;
+  const naming = { title: `Proposition ${number} - ${raw.raceTitle}`, office: `Proposition ${number}` };
+  const measureParts = { ...parts, measure: number };
   return {
-    id,
-    title: `Proposition ${Number(measure.Number)} - ${raw.raceTitle}`,
-    office: `Proposition ${Number(measure.Number)}`,
-    district: null,
-    scope: parts.county ? 'county' : 'statewide',
-    county: parts.county?.name ?? null,
-    reporting: parseReporting(raw.Reporting),
-    updatedAt: reportingTimeOf(raw.ReportingTime),
-    totalVotes: yes + no,
-    deltaSince: null,
+    ...raceBase(raw, id, measureParts, naming, yes + no),
     kind: 'measure',
     measure: {
-      number: Number(measure.Number),
+      number,
       name: measure.Name,
       yes: { votes: yes, percent: percents[0] ?? 0, delta: null },
       no: { votes: no, percent: percents[1] ?? 0, delta: null },

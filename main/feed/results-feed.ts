@@ -19,7 +19,7 @@ import type { FeedEvents, FeedSource } from './feed-source.js';
 import { HttpClient } from './http-client.js';
 import { planRequests } from './plan.js';
 import { type CycleResult, type IdFailure, runCycle } from './poll-cycle.js';
-import { RaceBook } from './race-book.js';
+import { type MergeResult, RaceBook } from './race-book.js';
 import { Recorder } from './recorder.js';
 import { SetAsideList } from './set-aside.js';
 import { StatusTracker } from './status-tracker.js';
@@ -213,35 +213,24 @@ export class ResultsFeed implements FeedSource {
   }
 
   async #runCycle(): Promise<PollReport> {
-    const startedAt = new Date();
+    const startedAt = new Date().toISOString();
     this.#swapClientIfChanged();
     const client = this.#client;
     const sentBefore = client.requestsSent;
-    const ids = this.#idsToPoll(startedAt.getTime());
+    const ids = this.#idsToPoll(Date.now());
     const plan = planRequests(ids, this.#config.requests.idsPerQuery, this.#options.contestPaths);
 
     const result = await runCycle(client, plan);
     if (this.#stopped) throw new FeedStoppedError('The feed stopped during a poll cycle');
 
     const at = new Date().toISOString();
-    const merged = this.#book.merge(result.races, at);
-    if (this.#options.contestPaths?.length) for (const race of result.races) this.#fromPaths.add(race.id);
-    this.#setAside.update(
-      result.setAside,
-      result.races.map((race) => race.id),
-      at,
-    );
-    this.#keepRaw(result.bodies, new Set(plan.map((request) => request.path)));
-    this.#feedLog.cycle(result, merged.older);
-    for (const { id, issues } of merged.invalid) {
-      log.error(`Race ${id} was normalized wrong (a bug): ${issues.join('; ')}.`);
-    }
+    const merged = this.#absorb(result, new Set(plan.map((request) => request.path)), at);
     this.#finishStatus(at, ids.length + (this.#options.contestPaths?.length ?? 0), result);
     if (merged.changed.length > 0) this.#events.emit('races', merged.changed);
     if (result.successes > 0) this.#saveCache();
 
     return {
-      startedAt: startedAt.toISOString(),
+      startedAt,
       finishedAt: at,
       requests: client.requestsSent - sentBefore,
       changed: merged.changed,
@@ -249,6 +238,23 @@ export class ResultsFeed implements FeedSource {
       setAside: this.#setAside.entries(),
       ignoredOlder: merged.older.map((race) => race.id),
     };
+  }
+
+  /** Takes a cycle's answers into the book, the set-aside list, the raw bodies and the log. */
+  #absorb(result: CycleResult, planned: ReadonlySet<string>, at: string): MergeResult {
+    const merged = this.#book.merge(result.races, at);
+    if (this.#options.contestPaths?.length) for (const race of result.races) this.#fromPaths.add(race.id);
+    this.#setAside.update(
+      result.setAside,
+      result.races.map((race) => race.id),
+      at,
+    );
+    this.#keepRaw(result.bodies, planned);
+    this.#feedLog.cycle(result, merged.older);
+    for (const { id, issues } of merged.invalid) {
+      log.error(`Race ${id} was normalized wrong (a bug): ${issues.join('; ')}.`);
+    }
+    return merged;
   }
 
   /** Keeps the raw bodies behind what is shown: this cycle's, and the last of each path still polled. */

@@ -94,31 +94,42 @@ function ordered(ids: readonly string[], races: readonly Race[]): Race[] {
   );
 }
 
+interface FetchRequest {
+  readonly apiBase: string;
+  readonly ids: string[];
+  readonly paths: string[];
+  readonly timeoutSeconds: number;
+}
+
+function readFlags(argv: readonly string[]): FetchRequest {
+  const flags = parseFlags(argv, {
+    'api-base': { type: 'string' },
+    race: { type: 'string', multiple: true },
+    path: { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+  });
+  const ids = checkedIds(flags.race ?? []);
+  const paths = checkedPaths(flags.path ?? []);
+  if (ids.length === 0 && paths.length === 0) throw new UsageError('Name at least one --race or --path');
+  const apiBase = flags['api-base'] ?? LIVE_API_BASE;
+  if (!/^https?:\/\//.test(apiBase))
+    throw new UsageError(`--api-base must be an http(s) URL, not "${apiBase}"`);
+  return { apiBase, ids, paths, timeoutSeconds: numberFlag('timeout', flags.timeout, 10, 0.1, 120) };
+}
+
 export const fetchCommand: Command = {
   name: 'fetch',
   summary: 'poll once and print the normalized races as JSON',
   usage:
     'returns-wall fetch --api-base URL --race ID [--race ID ...] [--path /returns/ballot-measures ...] [--timeout SECONDS]',
   async run(argv) {
-    const flags = parseFlags(argv, {
-      'api-base': { type: 'string' },
-      race: { type: 'string', multiple: true },
-      path: { type: 'string', multiple: true },
-      timeout: { type: 'string' },
-    });
-    const ids = checkedIds(flags.race ?? []);
-    const paths = checkedPaths(flags.path ?? []);
-    if (ids.length === 0 && paths.length === 0) throw new UsageError('Name at least one --race or --path');
-    const apiBase = flags['api-base'] ?? LIVE_API_BASE;
-    if (!/^https?:\/\//.test(apiBase))
-      throw new UsageError(`--api-base must be an http(s) URL, not "${apiBase}"`);
-    const timeoutSeconds = numberFlag('timeout', flags.timeout, 10, 0.1, 120);
-
+    const { apiBase, ids, paths, timeoutSeconds } = readFlags(argv);
     const config = WallConfigSchema.parse({
       source: apiBase === LIVE_API_BASE ? 'live' : 'rehearsal',
       requests: { timeoutSeconds },
       boards: ids.map((race) => ({ race })),
     });
+    // One poll, nothing kept: no cache is read or written, so what prints is what answered now.
     const feed = await ResultsFeed.open({
       config,
       apiBase,
