@@ -3,7 +3,9 @@ import { ReturnsWallError } from '../../../shared/errors.js';
 import { formatPacificClock, formatReportingTime, MONTHS } from '../../../shared/pacific-time.js';
 import { createLogger } from '../../logging/logger.js';
 import { type FaultRule, type RehearsalFeed, startRehearsalFeed } from '../../sim/index.js';
-import { type Command, numberFlag, parseFlags, untilSignal } from '../command.js';
+import { ELECTION_DAY } from '../../sim/ballot.js';
+import { parseAt, SimClockError } from '../../sim/clock.js';
+import { type Command, numberFlag, parseFlags, untilSignal, UsageError } from '../command.js';
 
 const log = createLogger('Sim');
 
@@ -54,6 +56,17 @@ async function rulesFromFile(file: string | undefined): Promise<unknown[]> {
   }
 }
 
+/** A bad `--at` is a usage error, printed with the usage line. */
+function checkAt(at: string | undefined): void {
+  if (at === undefined) return;
+  try {
+    parseAt(at, ELECTION_DAY);
+  } catch (error) {
+    if (error instanceof SimClockError) throw new UsageError(`--at: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
 /** `2026-11-03` as `November 3, 2026`. */
 function electionDayText(day: string): string {
   const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
@@ -93,6 +106,7 @@ export const simCommand: Command = {
     '[--fault-truncate-rate R] [--fault-html-rate R] [--fault-stale-rate R]',
   async run(argv) {
     const flags = parseFlags(argv, FLAGS);
+    checkAt(flags.at);
     const faults = [...((await rulesFromFile(flags.faults)) as FaultRule[]), ...faultRulesFromFlags(flags)];
     const feed = await startRehearsalFeed({
       port: numberFlag('port', flags.port, 8787, 0, 65_535),

@@ -239,6 +239,16 @@ describe('paths the API does not answer', () => {
   });
 });
 
+describe('methods', () => {
+  it('answers HEAD like GET without a body, and refuses POST', async () => {
+    const head = await fetch(`${feed.url}/returns/governor`, { method: 'HEAD' });
+    const post = await fetch(`${feed.url}/returns/governor`, { method: 'POST' });
+
+    expect([head.status, await head.text()]).toEqual([200, '']);
+    expect(post.status).toBe(405);
+  });
+});
+
 describe('CSV', () => {
   it('serves ?f=csv on per-contest paths, one row per candidate', async () => {
     const fetched = await get(feed.url, '/returns/controller?f=csv');

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { RawCandidateContestSchema } from '../../../../shared/api-schema.js';
 import { UsageError } from '../../../../main/cli/command.js';
-import { faultRulesFromFlags } from '../../../../main/cli/commands/sim.js';
+import { faultRulesFromFlags, simCommand } from '../../../../main/cli/commands/sim.js';
 
 describe('faultRulesFromFlags', () => {
   it('turns the shortcut flags into fault rules', () => {
@@ -27,14 +27,19 @@ describe('faultRulesFromFlags', () => {
 });
 
 describe('returns-wall sim', () => {
+  it('refuses a bad --at as a usage error', async () => {
+    await expect(simCommand.run(['--at', 'midnight-ish'])).rejects.toThrow(UsageError);
+  });
+
   it('prints its URL and a summary, serves the API, and stops cleanly on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
       ['main/bin/returns-wall.mjs', 'sim', '--port', '0', '--speed', '0', '--at', '23:00'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { stdio: ['ignore', 'pipe', 'ignore'] },
     );
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const url = (await lines.next()).value as string;
     const summary = (await lines.next()).value as string;
