@@ -21,8 +21,16 @@ export interface EventStreamOptions {
   readonly heartbeatMs: number;
 }
 
+// The hub hands every client the same message object: serialise it once, not once per TV.
+const frames = new WeakMap<WallMessage, string>();
+
 function frame(message: WallMessage): string {
-  return `data: ${JSON.stringify(message)}\n\n`;
+  let text = frames.get(message);
+  if (text === undefined) {
+    text = `data: ${JSON.stringify(message)}\n\n`;
+    frames.set(message, text);
+  }
+  return text;
 }
 
 class EventStreamClient {

@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { ReturnsWallError } from '../../../shared/errors.js';
+import { appFolders } from '../../config/app-folders.js';
 import { KIOSK_FLAGS, kioskOptionsFrom } from '../../kiosk/kiosk-flags.js';
 import type { KioskOptions } from '../../kiosk/kiosk.js';
 import { realKioskDependencies } from '../../kiosk/real-dependencies.js';
-import { createLogger } from '../../logging/logger.js';
+import { addLogSink, createLogger, fileSink } from '../../logging/logger.js';
 import { BUILT_RENDERER_DIR, isRendererBuilt, startBrowserMode } from '../../server/browser-mode.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/wall-server.js';
 import { type Command, numberFlag, parseFlags, UsageError, untilSignal } from '../command.js';
@@ -36,6 +38,16 @@ export interface ServeSettings {
 
 /** Browser mode until Ctrl+C or SIGTERM. Also what `start` falls back to without Electron. */
 export async function serve(settings: ServeSettings): Promise<number> {
+  const logFile = join(appFolders().logs, 'returns-wall.log');
+  const removeSink = addLogSink(fileSink(logFile));
+  try {
+    return await serveUntilSignal(settings, logFile);
+  } finally {
+    removeSink();
+  }
+}
+
+async function serveUntilSignal(settings: ServeSettings, logFile: string): Promise<number> {
   if (!isRendererBuilt(BUILT_RENDERER_DIR)) await buildRenderer();
   const mode = await startBrowserMode({
     kiosk: settings.kiosk,
@@ -47,6 +59,7 @@ export async function serve(settings: ServeSettings): Promise<number> {
     log.warn(`Serving to the network on ${settings.host}: anyone who can reach it can watch the wall.`);
   }
   process.stdout.write(`Returns Wall is on ${mode.url} - open it in a browser (Ctrl+C stops).\n`);
+  log.info(`Logging to ${logFile}.`);
 
   const signal = await untilSignal();
   log.info(`Stopping on ${signal}.`);

@@ -33,6 +33,29 @@ export function findElectronBinary(from: string = import.meta.url): string | nul
   return existsSync(binary) ? binary : null;
 }
 
+const PRELOAD = fileURLToPath(new URL('../../../out/preload/preload.cjs', import.meta.url));
+const RENDERER_INDEX = fileURLToPath(new URL('../../../out/renderer/index.html', import.meta.url));
+
+function isKioskBuilt(): boolean {
+  return [ELECTRON_MAIN, PRELOAD, RENDERER_INDEX].every((file) => existsSync(file));
+}
+
+function npmRun(script: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', script], { stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('error', () => resolve(false));
+    child.on('exit', (code) => resolve(code === 0));
+  });
+}
+
+/** Null when the build succeeded, else the npm script that failed. */
+async function buildKiosk(): Promise<string | null> {
+  for (const script of ['build:renderer', 'build:main', 'build:preload']) {
+    if (!(await npmRun(script))) return script;
+  }
+  return null;
+}
+
 function runElectron(binary: string, options: KioskOptions): Promise<number> {
   const env = { ...process.env };
   // Set in some shells and CI images; it would make Electron act as plain Node.
@@ -65,13 +88,19 @@ export const startCommand: Command = {
     const binary = findElectronBinary();
     if (binary === null) {
       process.stderr.write(
-        "Electron's binary is not installed here, so the wall runs in browser mode instead.\n",
+        "Electron's binary is not installed (`npx install-electron` fetches it): running browser mode instead.\n",
       );
       return serve({ kiosk: options, host: DEFAULT_HOST, port: DEFAULT_PORT });
     }
-    if (!existsSync(ELECTRON_MAIN)) {
-      process.stderr.write(`The kiosk is not built (no ${ELECTRON_MAIN}): run \`npm run build\` first.\n`);
-      return 1;
+    if (!isKioskBuilt()) {
+      log.info(
+        'The kiosk is not built yet: building it now (as `npm run build` does, without the typecheck).',
+      );
+      const failed = await buildKiosk();
+      if (failed !== null) {
+        process.stderr.write(`Building the kiosk failed at \`npm run ${failed}\`: run it to see why.\n`);
+        return 1;
+      }
     }
     log.info(`Starting the kiosk with ${binary}.`);
     return runElectron(binary, options);
