@@ -10,7 +10,8 @@ import { FeedRequestError, FeedStoppedError } from './errors.js';
 import { Limiter } from './limiter.js';
 import { type RawResponse, Transport } from './transport.js';
 
-export const USER_AGENT = 'ReturnsWall/0.1 (newsroom results wall; +https://github.com/returns-wall)';
+/** Says who is polling, so the SOS operators can tell a newsroom wall from a scraper gone wrong. */
+export const USER_AGENT = 'ReturnsWall/0.1.0 (newsroom election-night results wall; Node.js)';
 
 export interface HttpAnswer {
   readonly path: string;

@@ -81,6 +81,9 @@ export class ResultsFeed implements FeedSource {
     this.#status = new StatusTracker(options.source, options.apiBase, cacheWrittenAt);
     this.#cache =
       options.cache === false ? null : new CacheWriter(cachePath(options.dataDir, options.source), true);
+    // TODO: the recording is chosen once, at open; a `record` added or changed by
+    // updateConfig() takes effect only when the feed is opened again. Swapping the Recorder
+    // in updateConfig (after flushing the old one) would lift that.
     const record = options.config.record;
     this.#recorder =
       record === undefined
