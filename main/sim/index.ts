@@ -16,9 +16,21 @@ import { NightResults, type RaceResults } from './results.js';
 import { RouteTable } from './routes.js';
 import { FeedServer, type Responder } from './server.js';
 
-export { type Ballot, type BallotContest, type BallotProposition, buildBallot } from './ballot.js';
+export {
+  type Ballot,
+  type BallotCandidate,
+  type BallotContest,
+  type BallotCounty,
+  type BallotProposition,
+  buildBallot,
+  type CountyPart,
+  ELECTION_DAY,
+  type Party,
+} from './ballot.js';
+export { SimClockError } from './clock.js';
 export type { FaultKind, FaultRule } from './faults.js';
-export { FAULT_KINDS } from './faults.js';
+export { FAULT_KINDS, FaultRuleSchema, parseFaultRules } from './faults.js';
+export { ReplayError } from './replay.js';
 export type { CandidateNumbers, MeasureNumbers, RaceResults } from './results.js';
 
 export class RehearsalFeedError extends ReturnsWallError {}
