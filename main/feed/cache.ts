@@ -130,6 +130,35 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+// Races are immutable and replaced whenever their content changes, so each one's JSON is
+// made once and reused by every later write: a cycle that changed 50 of 5,000 races
+// stringifies 50.
+const raceJson = new WeakMap<object, string>();
+
+function jsonOfRace(race: CachedRace['race']): string {
+  let text = raceJson.get(race);
+  if (text === undefined) {
+    text = JSON.stringify(race);
+    raceJson.set(race, text);
+  }
+  return text;
+}
+
+/** The cache file's text: what `JSON.stringify(snapshot)` gives, made faster by reusing race JSON. */
+export function serializeCache(snapshot: CacheFile): string {
+  const races = snapshot.races.map(
+    (entry) =>
+      `{"race":${jsonOfRace(entry.race)},"seenAt":${JSON.stringify(entry.seenAt)},"checkedAt":${JSON.stringify(entry.checkedAt)}}`,
+  );
+  const head = JSON.stringify({
+    format: snapshot.format,
+    writtenAt: snapshot.writtenAt,
+    source: snapshot.source,
+    apiBase: snapshot.apiBase,
+  });
+  return `${head.slice(0, -1)},"races":[${races.join(',')}],"raw":${JSON.stringify(snapshot.raw)}}`;
+}
+
 /** Everything but the races: what a writer whose races were checked on the way in must still check. */
 const CacheEnvelopeSchema = CacheFileSchema.extend({ races: z.array(z.unknown()) });
 
@@ -145,7 +174,7 @@ export async function writeCache(path: string, snapshot: CacheFile, racesChecked
       `Refusing to write an invalid cache to ${path}: ${formatIssues(checked.error).slice(0, 3).join('; ')}`,
     );
   }
-  await writeFileAtomic(path, JSON.stringify(snapshot));
+  await writeFileAtomic(path, serializeCache(snapshot));
 }
 
 /**

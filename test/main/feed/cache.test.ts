@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CacheWriter, cachePath, loadCache, writeCache } from '../../../main/feed/cache.js';
+import { CacheWriter, cachePath, loadCache, serializeCache, writeCache } from '../../../main/feed/cache.js';
 import { CacheError } from '../../../main/feed/errors.js';
 import { replaceLogSinks } from '../../../main/logging/logger.js';
 import { syntheticCache } from './cache-fixtures.js';
@@ -37,6 +37,14 @@ describe('the offline cache', () => {
     await writeCache(path, snapshot);
 
     expect(await loadCache(path)).toEqual(snapshot);
+  });
+
+  it('serializes exactly what JSON.stringify would, also when it reuses race JSON', () => {
+    const snapshot = syntheticCache(30);
+
+    expect(serializeCache(snapshot)).toBe(JSON.stringify(snapshot));
+    const later = { ...snapshot, writtenAt: new Date(0).toISOString(), races: snapshot.races.slice(5) };
+    expect(serializeCache(later)).toBe(JSON.stringify(later));
   });
 
   it('starts empty without a word when there is no cache yet', async () => {
