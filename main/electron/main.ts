@@ -37,6 +37,9 @@ function kioskFlags() {
   return kioskOptionsFrom(values);
 }
 
+// TODO: windows are placed once, at start. A display plugged in or removed later (screen's
+// 'display-added'/'display-removed') is not followed, and `displays` edits in the config need a
+// restart; re-running chooseDisplays on those events and opening or closing windows would fix it.
 function openWindows(kiosk: Kiosk): KioskWindow[] {
   const all = screen.getAllDisplays();
   const { chosen, missing } = chooseDisplays(all, screen.getPrimaryDisplay(), kiosk.config().displays);
