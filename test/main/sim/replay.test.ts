@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordLine } from '../../../main/feed/recorder.js';
 import { type RehearsalFeed, startRehearsalFeed } from '../../../main/sim/index.js';
 import { loadReplay, ReplayError } from '../../../main/sim/replay.js';
 import { get, queryOf } from './http-helpers.js';
@@ -108,5 +109,41 @@ describe('replay', () => {
 
     await expect(loadReplay(file)).rejects.toThrow(ReplayError);
     await expect(loadReplay(file)).rejects.toThrow(/line 6/);
+  });
+});
+
+describe('replaying what the feed recorded', () => {
+  it("serves the model feed's answers back, id by id, as the recorder wrote them", async () => {
+    const model = await startRehearsalFeed({ seed: 4, speed: 0, at: '21:30' });
+    const [governor = '', lieutenant = '', secretary = ''] = model.ballot.statewideRaceIds;
+    const answers = await Promise.all(
+      [queryOf([governor, lieutenant]), queryOf([secretary]), '/returns/ballot-measures'].map(
+        async (path) => {
+          const fetched = await get(model.url, path);
+          const at = new Date().toISOString();
+          return {
+            path,
+            status: fetched.status,
+            text: fetched.text,
+            at,
+            notModified: false,
+            retryAfterMs: null,
+          };
+        },
+      ),
+    );
+    await model.close();
+
+    const replay = await replaying(answers.map(recordLine).join(''));
+    // The answers arrived over a few milliseconds; the replay clock starts at the first.
+    replay.setClock(answers[2]?.at ?? '');
+    const [secretaryAnswer, governorAnswer] = JSON.parse(
+      (await get(replay.url, queryOf([secretary, governor]))).text,
+    ) as unknown[];
+    const recorded = JSON.parse(answers[0]?.text ?? '[]') as unknown[];
+
+    expect(governorAnswer).toEqual(recorded[0]);
+    expect(secretaryAnswer).toEqual((JSON.parse(answers[1]?.text ?? '[]') as unknown[])[0]);
+    expect((await get(replay.url, '/returns/ballot-measures')).text).toBe(answers[2]?.text);
   });
 });
