@@ -7,6 +7,7 @@ import { ResultsFeed, type ResultsFeedOptions } from '../../../main/feed/results
 import { addLogSink, replaceLogSinks } from '../../../main/logging/logger.js';
 import { HOSTILE_NAMES } from '../../../main/sim/fault-payloads.js';
 import { startRehearsalFeed } from '../../../main/sim/index.js';
+import { FeedStatusSchema } from '../../../shared/feed-status.js';
 import type { Race } from '../../../shared/model.js';
 import type { WallConfigInput } from '../../../shared/config.js';
 import {
@@ -93,6 +94,7 @@ describe('the results feed against the rehearsal feed', () => {
     ).toEqual([...boardIds].sort());
     for (const race of feed.races()) expect(race.totalVotes).toBe(truthTotal(race.id));
     expect(feed.status()).toMatchObject({ health: 'online', consecutiveFailures: 0, lagging: [] });
+    expect(FeedStatusSchema.parse(feed.status())).toEqual(feed.status());
   });
 
   it('fires races only for races whose content changed, with deltas since the previous load', async () => {
