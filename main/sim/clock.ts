@@ -48,9 +48,9 @@ export class SimClock {
     private speed: number,
     private readonly realNow: () => number = Date.now,
   ) {
+    checkSpeed(speed);
     this.anchorSim = start;
     this.anchorReal = realNow();
-    checkSpeed(speed);
   }
 
   now(): number {
@@ -63,7 +63,8 @@ export class SimClock {
   }
 
   setSpeed(speed: number): void {
+    const checked = checkSpeed(speed);
     this.set(this.now());
-    this.speed = checkSpeed(speed);
+    this.speed = checked;
   }
 }

@@ -7,7 +7,8 @@ import {
   RawStatusSchema,
 } from '../../../shared/api-schema.js';
 import { formatReportingTime } from '../../../shared/pacific-time.js';
-import { type RehearsalFeed, startRehearsalFeed } from '../../../main/sim/index.js';
+import { type RehearsalFeed, SimClockError, startRehearsalFeed } from '../../../main/sim/index.js';
+import { ValidationError } from '../../../shared/errors.js';
 import { get, getJson, queryOf, rawGet } from './http-helpers.js';
 
 let feed: RehearsalFeed;
@@ -236,6 +237,19 @@ describe('paths the API does not answer', () => {
     '/favicon.ico',
   ])('answers %s with 404', async (path) => {
     expect((await get(feed.url, path)).status).toBe(404);
+  });
+});
+
+describe('options', () => {
+  it('are checked at the entry, naming the bad field', async () => {
+    await expect(startRehearsalFeed({ port: 70_000 })).rejects.toThrow(/port/);
+    await expect(startRehearsalFeed({ speed: -1 })).rejects.toThrow(ValidationError);
+    await expect(startRehearsalFeed({ at: 'soon' })).rejects.toThrow(SimClockError);
+  });
+
+  it('rejects a bad clock or speed at run time', () => {
+    expect(() => feed.setClock('25:61')).toThrow(SimClockError);
+    expect(() => feed.setSpeed(Number.NaN)).toThrow(SimClockError);
   });
 });
 
