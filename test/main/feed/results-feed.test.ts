@@ -120,6 +120,24 @@ describe('the results feed against the rehearsal feed', () => {
     expect(first?.delta).toBe((first?.votes ?? 0) - (earlier?.votes ?? 0));
   });
 
+  it('polls new boards after a config update and keeps what it knew of the others', async () => {
+    atLoad(2);
+    const feed = await openFeed({ boards: [{ race: boardIds[0] ?? '' }] });
+    await feed.pollOnce();
+    const added = rehearsal.sim.ballot.contests.at(-1)?.raceId ?? '';
+
+    feed.updateConfig(wallConfig({ boards: [{ race: boardIds[0] ?? '' }, { race: added }] }));
+    const report = await feed.pollOnce();
+
+    expect(report.changed.map((race) => race.id)).toEqual([added]);
+    expect(
+      feed
+        .races()
+        .map((race) => race.id)
+        .sort(),
+    ).toEqual([boardIds[0], added].sort());
+  });
+
   it('ignores a load older than the newest seen and keeps what it shows', async () => {
     atLoad(4);
     const feed = await openFeed();
