@@ -45,7 +45,8 @@ export function faultRulesFromFlags(flags: Flags): FaultRule[] {
   return rules;
 }
 
-async function rulesFromFile(file: string | undefined): Promise<unknown[]> {
+/** The rules in a `--faults` file: a JSON array of fault rules (checked when the feed starts). */
+export async function rulesFromFile(file: string | undefined): Promise<unknown[]> {
   if (file === undefined) return [];
   try {
     const rules: unknown = JSON.parse(await readFile(file, 'utf8'));

@@ -1,10 +1,18 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { RawCandidateContestSchema } from '../../../../shared/api-schema.js';
 import { UsageError } from '../../../../main/cli/command.js';
-import { faultRulesFromFlags, simCommand } from '../../../../main/cli/commands/sim.js';
+import {
+  FaultFileError,
+  faultRulesFromFlags,
+  rulesFromFile,
+  simCommand,
+} from '../../../../main/cli/commands/sim.js';
 
 describe('faultRulesFromFlags', () => {
   it('turns the shortcut flags into fault rules', () => {
@@ -23,6 +31,22 @@ describe('faultRulesFromFlags', () => {
 
   it('refuses a rate above 1 as a usage error', () => {
     expect(() => faultRulesFromFlags({ 'fault-hang-rate': '1.5' })).toThrow(UsageError);
+  });
+});
+
+describe('rulesFromFile', () => {
+  it('reads a JSON array of rules, and names the file when it cannot', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'returns-wall-faults-'));
+    onTestFinished(() => rm(directory, { recursive: true, force: true }));
+    const good = join(directory, 'good.json');
+    const bad = join(directory, 'bad.json');
+    await writeFile(good, JSON.stringify([{ kind: 'hang', rate: 0.1 }]));
+    await writeFile(bad, '{"kind": "hang"}');
+
+    expect(await rulesFromFile(good)).toEqual([{ kind: 'hang', rate: 0.1 }]);
+    expect(await rulesFromFile(undefined)).toEqual([]);
+    await expect(rulesFromFile(bad)).rejects.toThrow(FaultFileError);
+    await expect(rulesFromFile(join(directory, 'missing.json'))).rejects.toThrow(/missing\.json/);
   });
 });
 
