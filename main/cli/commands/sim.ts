@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { ReturnsWallError } from '../../../shared/errors.js';
 import { formatPacificClock, formatReportingTime, MONTHS } from '../../../shared/pacific-time.js';
 import { createLogger } from '../../logging/logger.js';
-import { type FaultRule, type RehearsalFeed, startRehearsalFeed } from '../../sim/index.js';
+import { type FaultRule, parseFaultRules, type RehearsalFeed, startRehearsalFeed } from '../../sim/index.js';
 import { ELECTION_DAY } from '../../sim/ballot.js';
 import { parseAt, SimClockError } from '../../sim/clock.js';
 import { type Command, numberFlag, parseFlags, untilSignal, UsageError } from '../command.js';
@@ -31,7 +31,7 @@ type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>;
 
 /** The fault rules the shortcut flags ask for; a rate of 0 (the default) adds none. */
 export function faultRulesFromFlags(flags: Flags): FaultRule[] {
-  const rate = (name: keyof Flags) => numberFlag(name, flags[name] as string | undefined, 0, 0, 1);
+  const rate = (name: keyof Flags) => numberFlag(name, flags[name], 0, 0, 1);
   const rules: FaultRule[] = [];
   const add = (rule: FaultRule) => (rule.rate === 0 ? undefined : rules.push(rule));
 
@@ -108,7 +108,7 @@ export const simCommand: Command = {
   async run(argv) {
     const flags = parseFlags(argv, FLAGS);
     checkAt(flags.at);
-    const faults = [...((await rulesFromFile(flags.faults)) as FaultRule[]), ...faultRulesFromFlags(flags)];
+    const faults = [...parseFaultRules(await rulesFromFile(flags.faults)), ...faultRulesFromFlags(flags)];
     const feed = await startRehearsalFeed({
       port: numberFlag('port', flags.port, 8787, 0, 65_535),
       host: flags.host ?? '127.0.0.1',
