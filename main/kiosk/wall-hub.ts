@@ -5,7 +5,12 @@
  */
 import type { DisplayConfig } from '../../shared/config.js';
 import { describeError } from '../../shared/errors.js';
-import { type SnapshotMessage, type WallMessage, WallMessageSchema } from '../../shared/ipc.js';
+import {
+  type SnapshotMessage,
+  SnapshotMessageSchema,
+  type WallMessage,
+  WallMessageSchema,
+} from '../../shared/ipc.js';
 import type { Race } from '../../shared/model.js';
 import { toPacificIso } from '../../shared/pacific-time.js';
 import { parseWith } from '../../shared/validate.js';
@@ -45,7 +50,7 @@ export class WallHub implements WallMessageSource {
       status: this.feed.status(),
       config: this.config,
     };
-    return parseWith(WallMessageSchema, message, 'outgoing snapshot') as SnapshotMessage;
+    return parseWith(SnapshotMessageSchema, message, 'outgoing snapshot');
   }
 
   subscribe(listener: WallListener): () => void {
