@@ -23,6 +23,11 @@ import { parseTitle, scopeOfRace, titleMisfit } from './title.js';
 export interface Rejection {
   readonly id: string;
   readonly reason: string;
+  /**
+   * True when the answer says the race does not exist rather than being broken: a county
+   * outside the district gets only the districtwide total.
+   */
+  readonly notOnBallot?: boolean;
 }
 
 /** Something worth one log line (per race) that did not stop the race: recomputed percents. */
@@ -180,17 +185,23 @@ export function normalizeContestAnswer(value: unknown, id: string): Normalized {
   const parts = raceIdOf(id);
   const candidates = Array.isArray(value) ? value : [value];
   const misfits: string[] = [];
+  // Only a district contest can leave a county out; a statewide one covers every county.
+  let onlyTotals = candidates.length > 0 && parts.county !== null && parts.contest.kind === 'district';
   for (const [index, candidate] of candidates.entries()) {
     const checked = validateContest(candidate);
     const where = Array.isArray(value) ? `[${index}] ` : '';
     if ('issues' in checked) return reject(id, `invalid payload: ${where}${checked.issues.join('; ')}`);
 
-    const misfit = titleMisfit(titleOf(checked.contest.raceTitle), parts);
-    if (misfit !== null) {
-      misfits.push(`"${checked.contest.raceTitle}": ${misfit}`);
-      continue;
-    }
-    return normalizeFitting(checked.contest, id, parts);
+    const title = titleOf(checked.contest.raceTitle);
+    const misfit = titleMisfit(title, parts);
+    if (misfit === null) return normalizeFitting(checked.contest, id, parts);
+
+    misfits.push(`"${checked.contest.raceTitle}": ${misfit}`);
+    onlyTotals &&= title.county === null && titleMisfit(title, { ...parts, county: null }) === null;
+  }
+  if (onlyTotals) {
+    const reason = 'not on this ballot (the county is outside the district: only the total answered)';
+    return { races: [], rejected: [{ id, reason, notOnBallot: true }], notices: [] };
   }
   return reject(id, `no answer fits the race: ${misfits.join('; ') || 'empty answer'}`);
 }

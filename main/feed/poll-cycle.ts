@@ -147,7 +147,10 @@ class Cycle {
     this.races.push(...races);
     if (races.length > 0) this.bodies.set(path, { at: answer.at, body: answer.text });
     this.notices.push(...result.notices);
-    for (const { id, reason } of result.rejected) this.failures.push({ id, path, reason, kind: 'payload' });
+    for (const { id, reason, notOnBallot } of result.rejected) {
+      if (notOnBallot) this.setAside.push({ id, reason });
+      else this.failures.push({ id, path, reason, kind: 'payload' });
+    }
 
     const rejected = new Set(result.rejected.map((rejection) => rejection.id));
     const found = new Set(races.map((race) => race.id));

@@ -142,6 +142,19 @@ describe('checking the title against the race asked for', () => {
     expect(result.rejected[0]?.reason).toContain('not Lake County');
   });
 
+  it('says a county outside the district is not on this ballot when only the total answers', () => {
+    const total = candidateContest('U.S. House of Representatives District 2 - Districtwide Results', []);
+    const result = normalizeContestAnswer([total], '11000002000017');
+
+    expect(result.rejected).toEqual([expect.objectContaining({ id: '11000002000017', notOnBallot: true })]);
+  });
+
+  it('does not take a total for another district as "outside the district"', () => {
+    const other = candidateContest('U.S. House of Representatives District 3 - Districtwide Results', []);
+
+    expect(normalizeContestAnswer([other], '11000002000017').rejected[0]?.notOnBallot).toBeUndefined();
+  });
+
   it('accepts an office spelled in a way it does not know', () => {
     const raw = candidateContest('Governor (Recall Ballot) - Statewide Results', []);
 
