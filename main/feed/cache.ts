@@ -133,6 +133,9 @@ async function syncFolder(folder: string): Promise<void> {
 // Races are immutable and replaced whenever their content changes, so each one's JSON is
 // made once and reused by every later write: a cycle that changed 50 of 5,000 races
 // stringifies 50.
+// TODO: a write where every race is new (the first of a night, 5,000 races) still stringifies
+// all of them in one go, 60-120 ms on a busy 2-core machine, blocking the event loop that long.
+// Serializing in slices across event-loop turns would keep each block under ~10 ms.
 const raceJson = new WeakMap<object, string>();
 
 function jsonOfRace(race: CachedRace['race']): string {

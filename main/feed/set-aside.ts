@@ -8,6 +8,9 @@ import { createLogger } from '../logging/logger.js';
 
 const log = createLogger('Feed');
 
+// TODO: the recheck interval is fixed per feed (ResultsFeedOptions.recheckSetAsideMs), not a
+// returns-wall.json setting, and ids set aside in the same cycle are retried together. Adding a
+// `requests.recheckMinutes` config key and a random spread on `since` would smooth the burst.
 export const DEFAULT_RECHECK_MS = 600_000;
 
 export class SetAsideList {
