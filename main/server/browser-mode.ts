@@ -24,6 +24,9 @@ export class RendererNotBuiltError extends ReturnsWallError {
   }
 }
 
+/** Browser mode's server could not start (most often: the port is taken). */
+export class BrowserModeError extends ReturnsWallError {}
+
 export interface BrowserModeOptions {
   readonly kiosk: KioskOptions;
   readonly dependencies: KioskDependencies;
@@ -49,18 +52,23 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   if (!isRendererBuilt(rendererDir)) throw new RendererNotBuiltError(rendererDir);
 
   const kiosk = await startKiosk(options.kiosk, options.dependencies);
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port ?? DEFAULT_PORT;
   let server: WallServer;
   try {
     server = await startWallServer({
       source: kiosk.hub,
       rendererDir,
-      host: options.host ?? DEFAULT_HOST,
-      port: options.port ?? DEFAULT_PORT,
+      host,
+      port,
       ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     });
   } catch (error) {
     await kiosk.stop();
-    throw new ReturnsWallError(`Starting the browser-mode server failed`, { cause: error });
+    const hint = port === 0 ? '' : ` (is the port taken? --port picks another)`;
+    throw new BrowserModeError(`Listening on ${host}:${port} for browser mode failed${hint}`, {
+      cause: error,
+    });
   }
 
   return {

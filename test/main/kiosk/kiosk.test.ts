@@ -2,59 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type FeedEngine,
-  type FeedOpenOptions,
-  type Kiosk,
-  type KioskDependencies,
-  sourceKindFor,
-  startKiosk,
-} from '../../../main/kiosk/kiosk.js';
+import { type Kiosk, sourceKindFor, startKiosk } from '../../../main/kiosk/kiosk.js';
 import { replaceLogSinks } from '../../../main/logging/logger.js';
-import type { WallConfig } from '../../../shared/config.js';
 import type { WallMessage } from '../../../shared/ipc.js';
-import { MemoryFeed } from './memory-feed.js';
-
-/** The feed engine's lifecycle, recorded, over an in-memory feed. */
-class RecordingEngine extends MemoryFeed implements FeedEngine {
-  started = false;
-  stopped = false;
-  configs: WallConfig[] = [];
-
-  start(): void {
-    this.started = true;
-  }
-  async pollOnce(): Promise<void> {}
-  updateConfig(config: WallConfig): void {
-    this.configs.push(config);
-  }
-  async stop(): Promise<void> {
-    this.stopped = true;
-  }
-}
-
-class RecordingDependencies implements KioskDependencies {
-  opened: FeedOpenOptions[] = [];
-  engine = new RecordingEngine();
-  rehearsalClosed = false;
-  speeds: number[] = [];
-
-  async startRehearsal() {
-    return {
-      url: 'http://127.0.0.1:9/',
-      ballot: { statewideRaceIds: ['02000000000059'], propositions: [{ raceId: '19000000000159' }] },
-      setSpeed: (speed: number) => this.speeds.push(speed),
-      close: async () => {
-        this.rehearsalClosed = true;
-      },
-    };
-  }
-
-  async openFeed(options: FeedOpenOptions) {
-    this.opened.push(options);
-    return this.engine;
-  }
-}
+import { RecordingDependencies } from './memory-feed.js';
 
 let folder: string;
 let kiosk: Kiosk | undefined;

@@ -1,11 +1,13 @@
 /**
  * A FeedSource held in memory, for the transports' unit tests: the races and status are
- * whatever the test sets, and `emit` plays the feed's events. The end-to-end tests run the
- * real feed engine instead.
+ * whatever the test sets, and `emit` plays the feed's events; and kiosk dependencies that
+ * record what the kiosk asked of them. The end-to-end tests run the real feed engine instead.
  */
+import type { WallConfig } from '../../../shared/config.js';
 import type { FeedStatus } from '../../../shared/feed-status.js';
 import type { CandidateRace, Race } from '../../../shared/model.js';
 import type { FeedEvents, FeedSource } from '../../../main/feed/feed-source.js';
+import type { FeedEngine, FeedOpenOptions, KioskDependencies } from '../../../main/kiosk/kiosk.js';
 
 export function testStatus(overrides: Partial<FeedStatus> = {}): FeedStatus {
   return {
@@ -100,5 +102,46 @@ export class MemoryFeed implements FeedSource {
   emitStatus(status: FeedStatus): void {
     this.currentStatus = status;
     for (const listener of this.listeners.status) listener(status);
+  }
+}
+
+/** The feed engine's lifecycle, recorded, over an in-memory feed. */
+export class RecordingEngine extends MemoryFeed implements FeedEngine {
+  started = false;
+  stopped = false;
+  configs: WallConfig[] = [];
+
+  start(): void {
+    this.started = true;
+  }
+  async pollOnce(): Promise<void> {}
+  updateConfig(config: WallConfig): void {
+    this.configs.push(config);
+  }
+  async stop(): Promise<void> {
+    this.stopped = true;
+  }
+}
+
+export class RecordingDependencies implements KioskDependencies {
+  opened: FeedOpenOptions[] = [];
+  engine = new RecordingEngine();
+  rehearsalClosed = false;
+  speeds: number[] = [];
+
+  async startRehearsal() {
+    return {
+      url: 'http://127.0.0.1:9/',
+      ballot: { statewideRaceIds: ['02000000000059'], propositions: [{ raceId: '19000000000159' }] },
+      setSpeed: (speed: number) => this.speeds.push(speed),
+      close: async () => {
+        this.rehearsalClosed = true;
+      },
+    };
+  }
+
+  async openFeed(options: FeedOpenOptions) {
+    this.opened.push(options);
+    return this.engine;
   }
 }
