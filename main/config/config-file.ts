@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { type WallConfig, WallConfigSchema } from '../../shared/config.js';
-import { ReturnsWallError } from '../../shared/errors.js';
-import { parseWith } from '../../shared/validate.js';
+import { ReturnsWallError, ValidationError } from '../../shared/errors.js';
+import { formatIssues } from '../../shared/validate.js';
 import { defaultConfig } from './default-config.js';
 
 /** The config file could not be read or parsed as JSON. Field errors are `ValidationError`s. */
@@ -40,7 +40,11 @@ export function parseConfigText(text: string, path: string): WallConfig {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigFileError(`Parsing the config file ${path} failed: ${reason}`, { cause: error });
   }
-  return parseWith(WallConfigSchema, value, path);
+  // Like parseWith, but without the ZodError as cause: its JSON dump would bury the one line
+  // (`field: problem`) an operator needs in the log.
+  const result = WallConfigSchema.safeParse(value);
+  if (!result.success) throw new ValidationError(path, formatIssues(result.error));
+  return result.data;
 }
 
 /**
