@@ -179,3 +179,36 @@ test.describe('a hostile candidate name', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+test.describe('an edit to the config file', () => {
+  let watched: WallUnderTest;
+  let statewide: readonly string[];
+
+  test.beforeAll(async () => {
+    watched = await startWallUnderTest({
+      watchConfig: true,
+      boards: (ballot) => {
+        statewide = ballot.statewideRaceIds;
+        return statewide.slice(0, 2).map((race) => ({ race }));
+      },
+    });
+  });
+
+  test.afterAll(async () => {
+    await watched.stop();
+  });
+
+  test('reaches the screen without a restart, and a broken edit changes nothing', async ({ page }) => {
+    await page.goto(watched.url);
+    await expect(page.getByLabel(/^Board \d of 2$/)).toBeVisible();
+
+    watched.rewriteBoards(statewide.slice(0, 3).map((race) => ({ race })));
+    await expect(page.getByLabel(/^Board \d of 3$/)).toBeVisible();
+
+    watched.rewriteBoards([{ race: 'not a race' }]);
+    await expect
+      .poll(() => watched.log.some((line) => line.includes('Kept the last good config')))
+      .toBe(true);
+    await expect(page.getByLabel(/^Board \d of 3$/)).toBeVisible();
+  });
+});

@@ -18,6 +18,8 @@ export interface WallUnderTest {
   readonly url: string;
   /** What the wall logged, for a failing test to show. */
   readonly log: string[];
+  /** Rewrites the config file with other boards (the wall watches it when `watchConfig`). */
+  rewriteBoards(boards: WallConfigInput['boards']): void;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export interface WallSetup {
   readonly boards: (ballot: RehearsalFeed['ballot']) => WallConfigInput['boards'];
   readonly faults?: FaultRule[];
   readonly seed?: number;
+  readonly watchConfig?: boolean;
 }
 
 /** Fast enough for a test and still well inside the config's bounds. */
@@ -57,7 +60,7 @@ export async function startWallUnderTest(setup: WallSetup): Promise<WallUnderTes
   const configPath = join(folder, 'returns-wall.json');
   writeFileSync(configPath, JSON.stringify(testConfig(sim.url, setup.boards(sim.ballot))));
   const mode = await startBrowserMode({
-    kiosk: { configPath, dataDir: join(folder, 'data'), watch: false },
+    kiosk: { configPath, dataDir: join(folder, 'data'), watch: setup.watchConfig ?? false },
     dependencies: realKioskDependencies,
     port: 0,
   });
@@ -67,6 +70,7 @@ export async function startWallUnderTest(setup: WallSetup): Promise<WallUnderTes
     mode,
     url: mode.url,
     log,
+    rewriteBoards: (boards) => writeFileSync(configPath, JSON.stringify(testConfig(sim.url, boards))),
     stop: async () => {
       await mode.stop();
       await sim.close();
