@@ -20,6 +20,11 @@ export class FeedEmitter {
     return () => listeners.delete(listener);
   }
 
+  /** Listeners subscribed now, to every event together. */
+  listenerCount(): number {
+    return this.#listeners.races.size + this.#listeners.status.size;
+  }
+
   emit<E extends keyof FeedEvents>(event: E, ...args: Parameters<FeedEvents[E]>): void {
     for (const listener of this.#listeners[event] as Set<(...values: Parameters<FeedEvents[E]>) => void>) {
       try {

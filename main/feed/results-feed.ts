@@ -144,6 +144,11 @@ export class ResultsFeed implements FeedSource {
     return this.#events.on(event, listener);
   }
 
+  /** Listeners subscribed now (the wall hub holds two); a soak checks it does not grow. */
+  listenerCount(): number {
+    return this.#events.listenerCount();
+  }
+
   /** Polls now, then `pollSeconds` after each cycle ends, until `stop()`. */
   start(): void {
     if (this.#started || this.#stopped) return;

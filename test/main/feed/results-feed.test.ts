@@ -456,6 +456,17 @@ describe('lifetime', () => {
     expect(rehearsal.proxy.paths.length).toBe(requestsAtStop);
   });
 
+  it('counts the listeners subscribed now, and none once each has unsubscribed', async () => {
+    const feed = await openFeed();
+    const offRaces = feed.on('races', () => undefined);
+    const offStatus = feed.on('status', () => undefined);
+    expect(feed.listenerCount()).toBe(2);
+
+    offRaces();
+    offStatus();
+    expect(feed.listenerCount()).toBe(0);
+  });
+
   it('aborts a cycle held by a hanging server when stopped', async () => {
     rehearsal.sim.setFaults([{ kind: 'hang' }]);
     const feed = await openFeed({ requests: { timeoutSeconds: 60, retries: 0 } });
