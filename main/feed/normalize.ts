@@ -81,6 +81,22 @@ function marginOf(sorted: readonly Candidate[]): CandidateRace['margin'] {
   return { votes: first.votes - second.votes, percent: Math.max(0, percent) };
 }
 
+const RECOMPUTED = 'the percents sent disagree with the votes; showing percents recomputed from the votes';
+
+const CONTEST_KEYS = new Set(['raceTitle', 'Reporting', 'ReportingTime', 'candidates', 'ballot-measures']);
+const ENTRY_KEYS = new Set(['Name', 'Party', 'Votes', 'Percent', 'incumbent', 'Number']);
+for (const key of ['yesVotes', 'yesPercent', 'noVotes', 'noPercent']) ENTRY_KEYS.add(key);
+
+/** Keys the API has never sent: harmless (ignored), but a sign its format is changing. */
+function unknownFields(contest: RawContest): string[] {
+  const entries: readonly object[] = isBallotMeasures(contest)
+    ? contest['ballot-measures']
+    : contest.candidates;
+  const keys = new Set(Object.keys(contest).filter((key) => !CONTEST_KEYS.has(key)));
+  for (const entry of entries) for (const key of Object.keys(entry)) if (!ENTRY_KEYS.has(key)) keys.add(key);
+  return [...keys].slice(0, 5).map((key) => JSON.stringify(key.slice(0, 40)));
+}
+
 type RaceBase = Omit<CandidateRace, 'kind' | 'candidates' | 'margin'>;
 
 /** The fields every race has, from the payload's header and the race id. */
@@ -114,7 +130,7 @@ export function normalizeCandidateContest(
   const votes = raw.candidates.map((candidate) => parseVotes(candidate.Votes));
   const sent = raw.candidates.map((candidate) => Number(candidate.Percent));
   const { percents, recomputed } = checkedPercents(votes, sent);
-  if (recomputed) notices.push({ id, message: 'its percents disagree with its votes; recomputed them' });
+  if (recomputed) notices.push({ id, message: RECOMPUTED });
 
   const candidates = sortCandidates(
     raw.candidates.map((candidate, index) => ({
@@ -148,8 +164,7 @@ function normalizeMeasure(
   const votes = [parseVotes(measure.yesVotes), parseVotes(measure.noVotes)];
   const sent = [Number(measure.yesPercent), Number(measure.noPercent)];
   const { percents, recomputed } = checkedPercents(votes, sent);
-  if (recomputed)
-    notices.push({ id, message: 'its yes and no percents disagree with its votes; recomputed them' });
+  if (recomputed) notices.push({ id, message: RECOMPUTED });
 
   const [yes = 0, no = 0] = votes;
   const naming = { title: `Proposition ${number} - ${raw.raceTitle}`, office: `Proposition ${number}` };
@@ -215,6 +230,12 @@ function normalizeFitting(contest: RawContest, id: string, parts: RaceIdParts): 
       isMeasureId ? 'a candidate contest answered for a proposition' : 'propositions answered',
     );
   }
+  const unknown = unknownFields(contest);
+  if (unknown.length > 0)
+    notices.push({
+      id,
+      message: `the answer has fields the app does not read (${unknown.join(', ')}); ignored them`,
+    });
   try {
     const races = isBallotMeasures(contest)
       ? normalizeBallotMeasures(contest, parts, notices)

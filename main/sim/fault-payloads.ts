@@ -55,6 +55,29 @@ function changeVotes(json: Json, change: (text: string) => unknown): void {
   }
 }
 
+function percentKey(entry: JsonObject): string {
+  return 'Percent' in entry ? 'Percent' : 'yesPercent';
+}
+
+/** Raises the first entry's percent by 20 points (capped at 100), still a one-decimal string. */
+function skewPercents(json: Json): void {
+  for (const object of objectsOf(json)) {
+    const entry = firstEntry(object);
+    if (!entry) continue;
+    const key = percentKey(entry);
+    const sent = Number(entry[key] ?? 0);
+    entry[key] = (sent > 50 ? sent - 20 : sent + 20).toFixed(1);
+  }
+}
+
+function addExtraFields(json: Json): void {
+  for (const object of objectsOf(json)) {
+    object.winnerCalled = 'unknown';
+    const entry = firstEntry(object);
+    if (entry) entry.ballotDesignation = 'Rehearsal Field';
+  }
+}
+
 function manyCandidates(json: Json, count: number): void {
   for (const object of objectsOf(json)) {
     if (!Array.isArray(object.candidates)) continue;
@@ -93,6 +116,15 @@ function mutateOne(json: Json, rule: FaultRule): Json {
       return json;
     case 'negative-votes':
       changeVotes(json, (text) => `-${text}`);
+      return json;
+    case 'non-numeric-votes':
+      changeVotes(json, () => 'n/a');
+      return json;
+    case 'bad-percents':
+      skewPercents(json);
+      return json;
+    case 'extra-fields':
+      addExtraFields(json);
       return json;
     case 'many-candidates':
       manyCandidates(json, rule.count ?? 10_000);

@@ -34,6 +34,12 @@ export const FAULT_KINDS = [
   'number-for-string',
   /** A negative vote count. */
   'negative-votes',
+  /** A vote count that is not a number at all (`"n/a"`). */
+  'non-numeric-votes',
+  /** Percents that do not match the votes (the first entry's raised by 20 points). */
+  'bad-percents',
+  /** Fields the API never sends, on each object and its first entry. */
+  'extra-fields',
   /** A body padded to `bytes` (default 20 MB), still valid JSON. */
   'huge-body',
   /** `count` candidates (default 10,000) in each race. */

@@ -74,6 +74,14 @@ describe('normalizing a candidate contest', () => {
     expect(result.notices).toHaveLength(1);
   });
 
+  it('keeps a race with fields the API never sends, and names the fields in one notice', () => {
+    const raw = { ...ORCHARD_GOVERNOR, winnerCalled: 'yes' };
+    const result = normalizeContestAnswer(raw, GOVERNOR);
+
+    expect(onlyCandidateRace(result).totalVotes).toBe(30000);
+    expect(result.notices).toEqual([{ id: GOVERNOR, message: expect.stringContaining('"winnerCalled"') }]);
+  });
+
   it('keeps sent percents that differ from the votes only by rounding', () => {
     const raw = candidateContest('Governor - Statewide Results', [
       { name: 'A', votes: '1', percent: '33.4' },

@@ -164,6 +164,31 @@ describe('payload faults', () => {
     expect(first?.candidates[0]?.Votes).toMatch(/^-[\d,]+$/);
   });
 
+  it('sends votes that are not a number', async () => {
+    withFaults({ kind: 'non-numeric-votes' });
+    const [first] = (await query(threeIds())) as { candidates: { Votes: string }[] }[];
+
+    expect(first?.candidates[0]?.Votes).toBe('n/a');
+  });
+
+  it('sends percents that disagree with the votes, still as one-decimal strings', async () => {
+    const [clean] = (await query(threeIds())) as { candidates: { Percent: string }[] }[];
+    withFaults({ kind: 'bad-percents' });
+    const [skewed] = (await query(threeIds())) as { candidates: { Percent: string }[] }[];
+
+    const before = Number(clean?.candidates[0]?.Percent);
+    expect(skewed?.candidates[0]?.Percent).toMatch(/^\d{1,3}\.\d$/);
+    expect(Math.abs(Number(skewed?.candidates[0]?.Percent) - before)).toBeCloseTo(20, 5);
+  });
+
+  it('sends fields the API never sends, on the object and its first entry', async () => {
+    withFaults({ kind: 'extra-fields' });
+    const [first] = (await query(threeIds())) as { winnerCalled?: string; candidates: object[] }[];
+
+    expect(first?.winnerCalled).toBe('unknown');
+    expect(first?.candidates[0]).toHaveProperty('ballotDesignation');
+  });
+
   it('sends 10,000 candidates in one race', async () => {
     withFaults({ kind: 'many-candidates' });
     const body = RawCandidateContestSchema.parse(JSON.parse((await get(feed.url, '/returns/governor')).text));
