@@ -3,7 +3,9 @@
  * answer normalized, and each id accounted for. A query answered 500 (or 403/404) is split
  * in halves until the id that breaks it is found, so the other ids keep flowing; that id is
  * set aside. A lone 500 is only blamed on its id when the server answered something else in
- * the same cycle: when everything fails, the server is down, not the ids.
+ * the same cycle: when everything fails, the server is down, not the ids. Likewise a 403/404
+ * means "not on this ballot" only when something else was served: a server refusing every
+ * request (a firewall block, no ballot loaded) is a failure, not a ballot without races.
  */
 import type { Race } from '../../shared/model.js';
 import { describeError } from '../../shared/errors.js';
@@ -45,6 +47,8 @@ class Cycle {
   readonly notices: Notice[] = [];
   readonly bodies = new Map<string, { at: string; body: string }>();
   readonly #suspects: IdFailure[] = [];
+  /** Ids refused with 403/404: not on this ballot, unless nothing at all was served. */
+  readonly #refused: IdFailure[] = [];
   #serverAnswered = false;
   successes = 0;
 
@@ -69,7 +73,11 @@ class Cycle {
     const [id = ''] = ids;
     if (answer.status === 500)
       this.#suspects.push({ id, path, reason: 'breaks its batch (HTTP 500)', kind: 'http' });
-    else this.setAside.push({ id, reason: `not on this ballot (HTTP ${answer.status})` });
+    else this.#refuse([id], path, answer.status);
+  }
+
+  #refuse(ids: readonly string[], path: string, status: number): void {
+    for (const id of ids) this.#refused.push({ id, path, reason: `HTTP ${status}`, kind: 'http' });
   }
 
   // TODO: a batch where every id is refused costs 2n-1 requests to bisect (19 for 10 ids),
@@ -89,7 +97,7 @@ class Cycle {
     if (!answer) return;
 
     if (isNotOnBallot(answer.status)) {
-      for (const id of ids) this.setAside.push({ id, reason: `not on this ballot (HTTP ${answer.status})` });
+      this.#refuse(ids, request.path, answer.status);
       return;
     }
     if (answer.status !== 200) {
@@ -170,6 +178,15 @@ class Cycle {
     for (const suspect of this.#suspects) {
       if (this.#serverAnswered) this.setAside.push({ id: suspect.id, reason: suspect.reason });
       else this.failures.push({ ...suspect, reason: 'HTTP 500' });
+    }
+    for (const refused of this.#refused) {
+      if (this.successes > 0)
+        this.setAside.push({ id: refused.id, reason: `not on this ballot (${refused.reason})` });
+      else
+        this.failures.push({
+          ...refused,
+          reason: `${refused.reason} for every request (refused, or no ballot served)`,
+        });
     }
   }
 }

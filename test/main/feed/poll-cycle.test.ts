@@ -92,6 +92,24 @@ describe('a poll cycle', () => {
     expect(result.failures.map((failure) => failure.reason)).toEqual(['HTTP 500', 'HTTP 500', 'HTTP 500']);
   });
 
+  it.each([403, 404])(
+    'sets nothing aside when the server refuses every request with %i: the ids fail instead',
+    async (status) => {
+      const result = await cycleAgainst(
+        (_request, response) => sendJson(response, status, {}),
+        ['13000001000059', '13000002000059', '19000000000759'],
+      );
+
+      expect(result.setAside).toEqual([]);
+      expect(result.failures.map((failure) => [failure.id, failure.reason]).sort()).toEqual(
+        ['13000001000059', '13000002000059', '19000000000759'].map((id) => [
+          id,
+          `HTTP ${status} for every request (refused, or no ballot served)`,
+        ]),
+      );
+    },
+  );
+
   it('fetches several propositions in one request and keeps only those asked for', async () => {
     const result = await cycleAgainst(
       queryServer(() => 200),

@@ -201,8 +201,9 @@ const FAULT_CASES: readonly FaultCase[] = [
   { rule: { kind: 'status', status: 502 }, expect: 'fails' },
   { rule: { kind: 'status', status: 503, retryAfterSeconds: 1 }, expect: 'fails' },
   { rule: { kind: 'status', status: 429, retryAfterSeconds: 1 }, expect: 'fails' },
-  { rule: { kind: 'status', status: 403 }, expect: 'set aside' },
-  { rule: { kind: 'status', status: 404 }, expect: 'set aside' },
+  { rule: { kind: 'status', status: 403 }, expect: 'fails' },
+  { rule: { kind: 'status', status: 404 }, expect: 'fails' },
+  { rule: { kind: 'status', status: 404, ids: ['02000000000059'] }, expect: 'set aside' },
   { rule: { kind: 'latency', ms: 30 }, expect: 'succeeds' },
   { rule: { kind: 'hang' }, expect: 'fails' },
   { rule: { kind: 'truncate' }, expect: 'fails' },
@@ -265,7 +266,7 @@ describe('every fault the rehearsal feed can inject', () => {
       if (c.expect === 'succeeds') expect(report.failures).toEqual([]);
       if (c.expect === 'stale') expect(report.ignoredOlder.length).toBe(boardIds.length);
       if (c.expect === 'set aside')
-        expect(report.setAside.map((entry) => entry.id).sort()).toEqual([...boardIds].sort());
+        expect(report.setAside.map((entry) => entry.id).sort()).toEqual(c.rule.ids ?? [...boardIds].sort());
     },
   );
 
