@@ -1,0 +1,173 @@
+/**
+ * The server under soak, in a process of its own (forked with `--expose-gc`): browser mode
+ * wired as `returns-wall serve` wires it (the real kiosk dependencies, the config file
+ * watched, a log file), polling the rehearsal feed the soak runs. It answers the soak's IPC
+ * messages with its memory and its counts, and on `stop` stops browser mode and lets go of
+ * the IPC channel: if anything else is still alive the process does not exit, and the soak
+ * reports a leak.
+ */
+import { parseArgs } from 'node:util';
+import { describeError } from '../../shared/errors.js';
+import type { FeedStatus } from '../../shared/feed-status.js';
+import { parseWith } from '../../shared/validate.js';
+import { ResultsFeed } from '../../main/feed/results-feed.js';
+import type { KioskDependencies } from '../../main/kiosk/kiosk.js';
+import { realKioskDependencies } from '../../main/kiosk/real-dependencies.js';
+import { fileSink, type LogSink, replaceLogSinks } from '../../main/logging/logger.js';
+import { type BrowserMode, startBrowserMode } from '../../main/server/browser-mode.js';
+import {
+  countByKind,
+  type FromChild,
+  type MemorySample,
+  type ServerStats,
+  ToChildSchema,
+} from './protocol.js';
+
+const SAMPLE_GAP_MS = 100;
+const KEPT_ERROR_LINES = 5;
+
+/** What the server's log said, counted by level, with the last error lines kept. */
+class LogTally {
+  warnings = 0;
+  errors = 0;
+  readonly lastErrors: string[] = [];
+
+  readonly sink: LogSink = (line, level) => {
+    if (level === 'warn') this.warnings++;
+    if (level !== 'error') return;
+    this.errors++;
+    this.lastErrors.push(line);
+    if (this.lastErrors.length > KEPT_ERROR_LINES) this.lastErrors.shift();
+  };
+}
+
+/** Counts finished poll cycles from the feed's status: a new success or one more failure. */
+class PollTally {
+  polls = 0;
+  failedPolls = 0;
+  #lastSuccessAt: string | null = null;
+  #failures = 0;
+
+  readonly listener = (status: FeedStatus): void => {
+    if (status.lastSuccessAt !== null && status.lastSuccessAt !== this.#lastSuccessAt) this.polls++;
+    if (status.consecutiveFailures > this.#failures) {
+      this.polls++;
+      this.failedPolls++;
+    }
+    this.#lastSuccessAt = status.lastSuccessAt;
+    this.#failures = status.consecutiveFailures;
+  };
+}
+
+function send(message: FromChild): void {
+  process.send?.(message);
+}
+
+function collectGarbage(): void {
+  if (globalThis.gc === undefined) throw new Error('The soak server needs node --expose-gc');
+  // Twice: the first pass can leave objects whose finalizers free more.
+  globalThis.gc();
+  globalThis.gc();
+}
+
+async function memorySamples(count: number): Promise<MemorySample[]> {
+  const samples: MemorySample[] = [];
+  for (let index = 0; index < count; index++) {
+    await new Promise((resolve) => setTimeout(resolve, SAMPLE_GAP_MS));
+    collectGarbage();
+    const usage = process.memoryUsage();
+    samples.push({ rssBytes: usage.rss, heapUsedBytes: usage.heapUsed });
+  }
+  return samples;
+}
+
+interface Running {
+  readonly mode: BrowserMode;
+  readonly feed: ResultsFeed;
+  readonly logs: LogTally;
+  readonly polls: PollTally;
+}
+
+async function stats(running: Running, samples: number): Promise<ServerStats> {
+  const memory = await memorySamples(samples);
+  return {
+    samples: memory,
+    resources: countByKind(process.getActiveResourcesInfo()),
+    sseClients: running.mode.server.clientCount(),
+    hubListeners: running.mode.kiosk.hub.listenerCount(),
+    feedListeners: running.feed.listenerCount(),
+    polls: running.polls.polls,
+    failedPolls: running.polls.failedPolls,
+    warnings: running.logs.warnings,
+    errors: running.logs.errors,
+    lastErrors: [...running.logs.lastErrors],
+  };
+}
+
+/** The real kiosk dependencies, keeping hold of the feed engine to count its listeners. */
+function capturingDependencies(onFeed: (feed: ResultsFeed) => void): KioskDependencies {
+  return {
+    startRehearsal: (settings) => realKioskDependencies.startRehearsal(settings),
+    async openFeed(options) {
+      const feed = await realKioskDependencies.openFeed(options);
+      if (!(feed instanceof ResultsFeed))
+        throw new Error('The kiosk opened a feed that is not a ResultsFeed');
+      onFeed(feed);
+      return feed;
+    },
+  };
+}
+
+async function start(configPath: string, dataDir: string, logs: LogTally): Promise<Running> {
+  let feed: ResultsFeed | null = null;
+  const mode = await startBrowserMode({
+    kiosk: { configPath, dataDir },
+    dependencies: capturingDependencies((opened) => (feed = opened)),
+    host: '127.0.0.1',
+    port: 0,
+  });
+  if (feed === null) throw new Error('Browser mode started without opening a feed');
+  const polls = new PollTally();
+  (feed as ResultsFeed).on('status', polls.listener);
+  return { mode, feed, logs, polls };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { config: { type: 'string' }, 'data-dir': { type: 'string' }, log: { type: 'string' } },
+  });
+  if (!values.config || !values['data-dir'] || !values.log) {
+    throw new Error('server-child needs --config, --data-dir and --log');
+  }
+  const logs = new LogTally();
+  replaceLogSinks(fileSink(values.log), logs.sink);
+  const running = await start(values.config, values['data-dir'], logs);
+  send({ type: 'ready', url: running.mode.url });
+
+  const onMessage = (raw: unknown): void => {
+    answer(running, raw, () => process.off('message', onMessage)).catch(fail);
+  };
+  process.on('message', onMessage);
+}
+
+async function answer(running: Running, raw: unknown, stopListening: () => void): Promise<void> {
+  const message = parseWith(ToChildSchema, raw, 'message from the soak');
+  if (message.type === 'measure') {
+    send({ type: 'stats', stats: await stats(running, message.samples) });
+    return;
+  }
+  stopListening();
+  await running.mode.stop();
+  // Closed handles leave the list once their close callbacks have run, a loop turn later.
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  send({ type: 'stopped', remaining: process.getActiveResourcesInfo() });
+  process.disconnect();
+}
+
+function fail(error: unknown): void {
+  process.stderr.write(`The soak server failed: ${describeError(error)}\n`);
+  process.exitCode = 1;
+  if (process.connected) process.disconnect();
+}
+
+main().catch(fail);

@@ -1,0 +1,183 @@
+/**
+ * What a soak night measured, as benchmark figures, and the guarantees it checks: memory of
+ * the server and of the page grows by no more than 5% from warm-up to the end; no listener,
+ * timer, socket or DOM node piles up; the server stops clean; no errors; the wall kept
+ * polling and rotating. Pure functions, so the rules are unit-tested.
+ */
+import { type Figure, median } from '../bench/report.js';
+import type { ServerStats } from './protocol.js';
+import type { StopReport } from './server-process.js';
+import type { PageSample } from './wall-page.js';
+
+export const MAX_GROWTH_PERCENT = 5;
+/** Polls and board changes after warm-up must reach this share of one a second. */
+export const MIN_PACE = 0.5;
+/** In-flight work a reading can catch (a poll cycle's timer, sockets of the feed's agent). */
+const TIMER_SLACK = 2;
+const SOCKET_SLACK = 4;
+const MIB = 1024 * 1024;
+
+/** The readings taken at one point of the night. */
+export interface Point {
+  readonly server: ServerStats;
+  readonly page: readonly PageSample[];
+  readonly boardChanges: number;
+  readonly elapsedSeconds: number;
+}
+
+export interface Night {
+  readonly simulatedHours: number;
+  readonly realSeconds: number;
+  readonly warm: Point;
+  readonly end: Point;
+  readonly stop: StopReport;
+  readonly sseConnects: number;
+  readonly pageErrors: readonly string[];
+}
+
+export interface Check {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export function growthPercent(before: number, after: number): number {
+  return before === 0 ? 0 : ((after - before) / before) * 100;
+}
+
+const serverRss = (point: Point) => median(point.server.samples.map((sample) => sample.rssBytes));
+const serverHeap = (point: Point) => median(point.server.samples.map((sample) => sample.heapUsedBytes));
+const pageMedian = (point: Point, key: keyof PageSample) => median(point.page.map((sample) => sample[key]));
+const resource = (point: Point, kind: string) => point.server.resources[kind] ?? 0;
+const sockets = (point: Point) => resource(point, 'TCPSocketWrap');
+const timers = (point: Point) => resource(point, 'Timeout');
+
+function figure(bench: string, value: number, unit: string, floor: number | null = null): Figure {
+  return { bench, value, unit, floor };
+}
+
+/** Warm-up, end and growth of one measure. */
+function trio(name: string, warm: number, end: number, unit: string, scale = 1): Figure[] {
+  return [
+    figure(`${name}-warm`, warm / scale, unit),
+    figure(`${name}-end`, end / scale, unit),
+    figure(`${name}-growth`, growthPercent(warm, end), '%', 0),
+  ];
+}
+
+export function figuresOf(night: Night): Figure[] {
+  const { warm, end } = night;
+  const afterWarmup = end.elapsedSeconds - warm.elapsedSeconds;
+  return [
+    figure('soak-simulated-hours', night.simulatedHours, 'h'),
+    figure('soak-real-seconds', night.realSeconds, 's'),
+    ...trio('server-rss', serverRss(warm), serverRss(end), 'MiB', MIB),
+    ...trio('server-heap', serverHeap(warm), serverHeap(end), 'MiB', MIB),
+    ...trio('page-heap', pageMedian(warm, 'jsHeapUsedBytes'), pageMedian(end, 'jsHeapUsedBytes'), 'MiB', MIB),
+    ...trio('page-nodes', pageMedian(warm, 'nodes'), pageMedian(end, 'nodes'), 'nodes'),
+    ...trio('page-listeners', pageMedian(warm, 'listeners'), pageMedian(end, 'listeners'), 'listeners'),
+    figure('page-documents-warm', pageMedian(warm, 'documents'), 'documents'),
+    figure('page-documents-end', pageMedian(end, 'documents'), 'documents'),
+    figure('server-timers-warm', timers(warm), 'timers'),
+    figure('server-timers-end', timers(end), 'timers'),
+    figure('server-sockets-warm', sockets(warm), 'sockets'),
+    figure('server-sockets-end', sockets(end), 'sockets'),
+    figure('server-handles-end', sum(Object.values(end.server.resources)), 'handles'),
+    // The IPC channel to the soak is the one handle left.
+    figure('server-handles-after-stop', night.stop.remaining.length, 'handles', 1),
+    figure('sse-clients-end', end.server.sseClients, 'clients', 1),
+    figure('sse-connects', night.sseConnects, 'connects', 1),
+    figure('hub-listeners-end', end.server.hubListeners, 'listeners', 1),
+    figure('feed-listeners-warm', warm.server.feedListeners, 'listeners'),
+    figure('feed-listeners-end', end.server.feedListeners, 'listeners'),
+    figure('polls', end.server.polls, 'polls', Math.floor(night.realSeconds)),
+    figure('polls-after-warmup', end.server.polls - warm.server.polls, 'polls', Math.floor(afterWarmup)),
+    figure(
+      'board-changes-after-warmup',
+      end.boardChanges - warm.boardChanges,
+      'changes',
+      Math.floor(afterWarmup),
+    ),
+    figure('errors', errorsOf(night).length, 'errors', 0),
+    figure('warnings', end.server.warnings, 'warnings', 0),
+  ];
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function errorsOf(night: Night): string[] {
+  const server = night.end.server;
+  const unlisted = server.errors - server.lastErrors.length;
+  return [
+    ...server.lastErrors,
+    ...(unlisted > 0 ? [`and ${unlisted} more server errors`] : []),
+    ...night.pageErrors,
+  ];
+}
+
+function growthCheck(name: string, warm: number, end: number): Check {
+  const growth = growthPercent(warm, end);
+  return {
+    name: `${name} grows by ${MAX_GROWTH_PERCENT}% at most`,
+    ok: growth <= MAX_GROWTH_PERCENT,
+    detail: `${warm.toFixed(0)} -> ${end.toFixed(0)} (${growth.toFixed(2)}%)`,
+  };
+}
+
+function atMost(name: string, value: number, limit: number): Check {
+  return { name, ok: value <= limit, detail: `${value} (at most ${limit})` };
+}
+
+function exactly(name: string, value: number, wanted: number): Check {
+  return { name, ok: value === wanted, detail: `${value} (wanted ${wanted})` };
+}
+
+function memoryChecks({ warm, end }: Night): Check[] {
+  return [
+    growthCheck('server RSS', serverRss(warm), serverRss(end)),
+    growthCheck('server heap', serverHeap(warm), serverHeap(end)),
+    growthCheck('page JS heap', pageMedian(warm, 'jsHeapUsedBytes'), pageMedian(end, 'jsHeapUsedBytes')),
+    growthCheck('page DOM nodes', pageMedian(warm, 'nodes'), pageMedian(end, 'nodes')),
+  ];
+}
+
+function leakChecks(night: Night): Check[] {
+  const { warm, end } = night;
+  return [
+    atMost('page listeners do not pile up', pageMedian(end, 'listeners'), pageMedian(warm, 'listeners')),
+    atMost('page documents do not pile up', pageMedian(end, 'documents'), pageMedian(warm, 'documents')),
+    atMost('server timers do not pile up', timers(end), timers(warm) + TIMER_SLACK),
+    atMost('server sockets do not pile up', sockets(end), sockets(warm) + SOCKET_SLACK),
+    exactly('one SSE client for one page', end.server.sseClients, 1),
+    exactly('the page opened its event stream once', night.sseConnects, 1),
+    exactly('the hub holds one listener for one page', end.server.hubListeners, 1),
+    exactly('feed listeners stay as they were', end.server.feedListeners, warm.server.feedListeners),
+    {
+      name: 'the server exits by itself once stopped',
+      ok: night.stop.exitedByItself,
+      detail: `still held after stop: ${night.stop.remaining.join(', ') || 'nothing'}`,
+    },
+  ];
+}
+
+function paceCheck(name: string, count: number, seconds: number): Check {
+  const floor = Math.floor(seconds * MIN_PACE);
+  return { name, ok: count >= floor, detail: `${count} in ${seconds.toFixed(0)} s (at least ${floor})` };
+}
+
+function liveChecks(night: Night): Check[] {
+  const { warm, end } = night;
+  const seconds = end.elapsedSeconds - warm.elapsedSeconds;
+  const errors = errorsOf(night);
+  return [
+    paceCheck('the feed kept polling', end.server.polls - warm.server.polls, seconds),
+    paceCheck('the boards kept rotating', end.boardChanges - warm.boardChanges, seconds),
+    { name: 'no errors', ok: errors.length === 0, detail: errors.join(' | ') || 'none' },
+  ];
+}
+
+export function checksOf(night: Night): Check[] {
+  return [...memoryChecks(night), ...leakChecks(night), ...liveChecks(night)];
+}

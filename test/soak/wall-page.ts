@@ -1,0 +1,131 @@
+/**
+ * The wall in Debian's Chromium (playwright-core), watched the whole night: page errors,
+ * Server-Sent Events (re)connections, board changes counted in the page, and the page's
+ * memory, DOM nodes and listeners read over the DevTools protocol after forced GC.
+ */
+import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+/** Time for the pinned board to draw before it is measured. */
+const SETTLE_MS = 500;
+const SAMPLE_GAP_MS = 100;
+
+/** One reading of the page after forced GC (CDP `Performance.getMetrics`). */
+export interface PageSample {
+  readonly jsHeapUsedBytes: number;
+  readonly nodes: number;
+  readonly listeners: number;
+  readonly documents: number;
+}
+
+// Page-side code as strings: this project's Node tsconfig has no DOM types.
+const COUNT_BOARD_CHANGES = `(() => {
+  const place = () => {
+    const board = document.querySelector('section.board');
+    return board ? board.dataset.boardIndex + '/' + board.dataset.raceId : '';
+  };
+  const soak = { changes: 0, last: place() };
+  new MutationObserver(() => {
+    const now = place();
+    if (now !== soak.last) { soak.changes++; soak.last = now; }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true,
+    attributeFilter: ['data-board-index', 'data-race-id'] });
+  window.__soak = soak;
+})()`;
+const BOARD_CHANGES = 'window.__soak.changes';
+const FIRST_BOARD_UP = `document.querySelector('section.board')?.dataset.boardIndex === '0'`;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export class WallPage {
+  /** Uncaught page errors, console errors and crashes, as text. */
+  readonly errors: string[] = [];
+  /** Requests for `/events`: 1 for a night without a dropped stream. */
+  sseConnects = 0;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {
+    page.on('pageerror', (error) => this.errors.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // The wall has no icon: the browser's own request for one is not the wall's error.
+      if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return;
+      this.errors.push(`console error: ${message.text()}`);
+    });
+    page.on('crash', () => this.errors.push('the page crashed'));
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/events') this.sseConnects++;
+    });
+  }
+
+  static async open(url: string): Promise<WallPage> {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: LAUNCH_ARGS,
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const wall = new WallPage(browser, page, cdp);
+      await page.goto(url);
+      await page.locator('section.board').waitFor();
+      await page.evaluate(COUNT_BOARD_CHANGES);
+      return wall;
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  async boardChanges(): Promise<number> {
+    return Number(await this.page.evaluate(BOARD_CHANGES));
+  }
+
+  /**
+   * Readings with the first board pinned (key `1`), so each point measures the same board,
+   * then rotation resumes (Escape).
+   */
+  async measure(samples: number): Promise<PageSample[]> {
+    await this.page.keyboard.press('1');
+    await this.page.waitForFunction(FIRST_BOARD_UP);
+    await delay(SETTLE_MS);
+    const readings: PageSample[] = [];
+    for (let index = 0; index < samples; index++) {
+      await delay(SAMPLE_GAP_MS);
+      readings.push(await this.#sample());
+    }
+    await this.page.keyboard.press('Escape');
+    return readings;
+  }
+
+  async #sample(): Promise<PageSample> {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
+    return {
+      jsHeapUsedBytes: metric('JSHeapUsedSize'),
+      nodes: metric('Nodes'),
+      listeners: metric('JSEventListeners'),
+      documents: metric('Documents'),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
