@@ -18,6 +18,12 @@ export class FeedRequestError extends ReturnsWallError {
 /** A request took longer than its timeout. */
 export class FeedTimeoutError extends FeedRequestError {}
 
+/**
+ * A kept-alive socket the server had already closed failed before any answer: not the
+ * server's fault, and worth one immediate try on a fresh socket.
+ */
+export class StaleSocketError extends FeedRequestError {}
+
 /** The feed was stopped while a request or a wait was under way. */
 export class FeedStoppedError extends ReturnsWallError {}
 

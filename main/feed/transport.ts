@@ -10,7 +10,7 @@ import {
   request as httpRequest,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { FeedRequestError, FeedStoppedError, FeedTimeoutError } from './errors.js';
+import { FeedRequestError, FeedStoppedError, FeedTimeoutError, StaleSocketError } from './errors.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -49,7 +49,16 @@ export class Transport {
   // TODO: bodies are asked for and read uncompressed. Whether api.sos.ca.gov can gzip is
   // unknown (never captured); once it is confirmed, send `accept-encoding: gzip` and inflate
   // with node:zlib here, which would cut a 5,000-id cycle's transfer several times over.
-  get(path: string, options: GetOptions): Promise<RawResponse> {
+  async get(path: string, options: GetOptions): Promise<RawResponse> {
+    try {
+      return await this.#getOnce(path, options);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.#getOnce(path, options);
+    }
+  }
+
+  #getOnce(path: string, options: GetOptions): Promise<RawResponse> {
     const url = this.urlOf(path);
     return new Promise((resolve, reject) => {
       if (options.signal.aborted) {
@@ -73,7 +82,11 @@ export class Transport {
       };
       options.signal.addEventListener('abort', onAbort, { once: true });
 
-      request.on('error', (error) => fail(new FeedRequestError(url, error.message, { cause: error })));
+      request.on('error', (error) => {
+        // Node's documented keep-alive race: the server closed an idle socket just as it was reused.
+        const stale = request.reusedSocket && 'code' in error && error.code === 'ECONNRESET';
+        fail(new (stale ? StaleSocketError : FeedRequestError)(url, error.message, { cause: error }));
+      });
       request.on('response', (response) => {
         readBody(url, response, fail, (text) => {
           cleanup();
