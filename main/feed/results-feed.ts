@@ -18,6 +18,7 @@ import { FeedLog } from './feed-log.js';
 import type { FeedEvents, FeedSource } from './feed-source.js';
 import { HttpClient } from './http-client.js';
 import { planRequests } from './plan.js';
+import { nextPollDelay } from './poll-schedule.js';
 import { type CycleResult, type IdFailure, runCycle } from './poll-cycle.js';
 import { type MergeResult, RaceBook } from './race-book.js';
 import { Recorder } from './recorder.js';
@@ -72,6 +73,8 @@ export class ResultsFeed implements FeedSource {
   #clientKey: string;
   #cycle: Promise<PollReport> | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #polled: Set<string> | null = null;
+  #cycleStartedAt = 0;
   #started = false;
   #stopped = false;
 
@@ -149,7 +152,7 @@ export class ResultsFeed implements FeedSource {
     return this.#events.listenerCount();
   }
 
-  /** Polls now, then `pollSeconds` after each cycle ends, until `stop()`. */
+  /** Polls now, then every `pollSeconds` (start to start), until `stop()`. */
   start(): void {
     if (this.#started || this.#stopped) return;
     this.#started = true;
@@ -159,6 +162,7 @@ export class ResultsFeed implements FeedSource {
   /** New boards or poll interval; what is known is kept. Request settings apply from the next cycle. */
   updateConfig(config: WallConfig): void {
     this.#config = config;
+    this.#polled = null;
     if (this.#started && this.#timer !== null && !this.#stopped) this.#schedule();
   }
 
@@ -185,15 +189,19 @@ export class ResultsFeed implements FeedSource {
 
   readonly #isShown = (id: string): boolean => this.#polledIds().has(id) || this.#fromPaths.has(id);
 
+  // Built once per config: `#isShown` asks it for every race, so rebuilding it per call made
+  // a cycle over 1,578 races spend seconds here.
   #polledIds(): Set<string> {
-    return new Set([
+    this.#polled ??= new Set([
       ...this.#config.boards.map((board) => board.race),
       ...(this.#options.extraRaceIds ?? []),
     ]);
+    return this.#polled;
   }
 
   #tick(): void {
     this.#timer = null;
+    this.#cycleStartedAt = Date.now();
     this.pollOnce()
       .catch((error: unknown) => this.#onCrash(error))
       .finally(() => {
@@ -203,7 +211,7 @@ export class ResultsFeed implements FeedSource {
 
   #schedule(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
-    const delay = this.#config.pollSeconds * 1000;
+    const delay = nextPollDelay(this.#config.pollSeconds * 1000, this.#cycleStartedAt, Date.now());
     this.#timer = setTimeout(() => this.#tick(), delay);
     this.#emitStatus(this.#status.update({ nextPollAt: new Date(Date.now() + delay).toISOString() }));
   }

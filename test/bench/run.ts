@@ -5,7 +5,8 @@
  *   about 1,000 candidate-race ids, so the lists repeat them (the query endpoint answers a
  *   repeated id like any other); the whole ballot through the engine is measured too;
  * - normalization throughput, races per second on one core;
- * - cache write time (median of 5) and size for 5,000 races.
+ * - cache write time (median of 5) and size for 5,000 races;
+ * - then the wall in Chromium (test/bench/wall.ts): freshness, cold start, update cost, rendering.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ import { type RehearsalFeed, startRehearsalFeed } from '../../main/sim/index.js'
 import { WallConfigSchema } from '../../shared/config.js';
 import type { Race } from '../../shared/model.js';
 import { median, report, timed } from './report.js';
+import { runWallBenches } from './wall.js';
 
 const LATENCY_MS = 50;
 const CONCURRENCY = 4;
@@ -189,3 +191,4 @@ async function main(): Promise<void> {
 }
 
 await main();
+await runWallBenches();
