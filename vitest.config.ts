@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/main/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/layering/**/*.test.ts'],
+          include: [
+            'test/main/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/layering/**/*.test.ts',
+            'test/soak/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },

@@ -75,13 +75,19 @@ async function startRig(options: SoakOptions): Promise<Rig> {
 
 const elapsedSeconds = (rig: Rig) => (performance.now() - rig.startedAt) / 1000;
 
-/** Waits until `seconds` into the run, logging progress now and then. */
+/** Waits until `seconds` into the run, logging the server's memory now and then to show a trend. */
 async function runUntil(rig: Rig, seconds: number): Promise<void> {
   // A timer can fire a hair early: a few milliseconds short counts as there.
   while (seconds - elapsedSeconds(rig) > 0.05) {
     await delay(Math.min(PROGRESS_EVERY_S, seconds - elapsedSeconds(rig)) * 1000);
     const hours = (rig.sim.now().getTime() - rig.simStartedAt) / HOUR_MS;
-    log.info(`${elapsedSeconds(rig).toFixed(0)} s in, ${hours.toFixed(1)} simulated hours.`);
+    const { samples, polls } = await rig.server.measure(1);
+    const [memory] = samples;
+    const mib = (bytes = 0) => (bytes / 1024 / 1024).toFixed(2);
+    log.info(
+      `${elapsedSeconds(rig).toFixed(0)} s in, ${hours.toFixed(1)} simulated hours, ${polls} polls: ` +
+        `server heap ${mib(memory?.heapUsedBytes)} MiB, RSS ${mib(memory?.rssBytes)} MiB.`,
+    );
   }
 }
 

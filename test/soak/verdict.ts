@@ -83,8 +83,7 @@ export function figuresOf(night: Night): Figure[] {
     figure('server-sockets-warm', sockets(warm), 'sockets'),
     figure('server-sockets-end', sockets(end), 'sockets'),
     figure('server-handles-end', sum(Object.values(end.server.resources)), 'handles'),
-    // The IPC channel to the soak is the one handle left.
-    figure('server-handles-after-stop', night.stop.remaining.length, 'handles', 1),
+    figure('server-handles-after-stop', night.stop.remaining.length, 'handles', 0),
     figure('sse-clients-end', end.server.sseClients, 'clients', 1),
     figure('sse-connects', night.sseConnects, 'connects', 1),
     figure('hub-listeners-end', end.server.hubListeners, 'listeners', 1),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseSoakOptions, SoakUsageError } from './soak-options.js';
+
+describe('parseSoakOptions', () => {
+  it('runs a 12-hour night at 480x by default: 90 real seconds, 18 of them warm-up', () => {
+    expect(parseSoakOptions([])).toEqual({
+      hours: 12,
+      speed: 480,
+      samples: 5,
+      seed: 1,
+      at: '19:58',
+      seconds: 90,
+      warmupSeconds: 18,
+    });
+  });
+
+  it('lasts hours x 3600 / speed real seconds', () => {
+    expect(parseSoakOptions(['--hours', '12', '--speed', '720']).seconds).toBe(60);
+    expect(parseSoakOptions(['--hours', '0.5', '--speed', '60']).seconds).toBe(30);
+  });
+
+  it('warms up for a fifth of the run, at least 5 s and at most a minute', () => {
+    expect(parseSoakOptions(['--hours', '12', '--speed', '72']).warmupSeconds).toBe(60);
+    expect(parseSoakOptions(['--hours', '0.25', '--speed', '60']).warmupSeconds).toBe(5);
+    expect(parseSoakOptions(['--warmup', '30']).warmupSeconds).toBe(30);
+  });
+
+  it('refuses a warm-up that does not end before the run', () => {
+    expect(() => parseSoakOptions(['--hours', '1', '--speed', '3600', '--warmup', '1'])).toThrow(
+      /warm-up must end before the run/,
+    );
+  });
+
+  it('refuses a flag it does not know, or a value that is not a number, naming it', () => {
+    expect(() => parseSoakOptions(['--minutes', '5'])).toThrow(SoakUsageError);
+    expect(() => parseSoakOptions(['--speed', 'fast'])).toThrow(/speed/);
+    expect(() => parseSoakOptions(['--hours', '-1'])).toThrow(/hours/);
+  });
+});

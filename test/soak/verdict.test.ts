@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerStats } from './protocol.js';
+import { checksOf, figuresOf, growthPercent, type Night, type Point } from './verdict.js';
+import type { PageSample } from './wall-page.js';
+
+const MIB = 1024 * 1024;
+
+function serverStats(overrides: Partial<ServerStats> = {}): ServerStats {
+  return {
+    samples: [
+      { rssBytes: 100 * MIB, heapUsedBytes: 12 * MIB },
+      { rssBytes: 101 * MIB, heapUsedBytes: 12 * MIB },
+      { rssBytes: 99 * MIB, heapUsedBytes: 12 * MIB },
+    ],
+    resources: { Timeout: 2, TCPSocketWrap: 1, TCPServerWrap: 1, PipeWrap: 1 },
+    sseClients: 1,
+    hubListeners: 1,
+    feedListeners: 3,
+    polls: 100,
+    failedPolls: 0,
+    warnings: 0,
+    errors: 0,
+    lastErrors: [],
+    ...overrides,
+  };
+}
+
+function pageSamples(overrides: Partial<PageSample> = {}): PageSample[] {
+  const sample = { jsHeapUsedBytes: 3 * MIB, nodes: 400, listeners: 30, documents: 2, ...overrides };
+  return [sample, sample, sample];
+}
+
+function point(elapsedSeconds: number, overrides: Partial<Point> = {}): Point {
+  return { server: serverStats(), page: pageSamples(), boardChanges: 0, elapsedSeconds, ...overrides };
+}
+
+/** A clean night: 600 s, warm at 60 s, every reading flat, one poll and board change a second. */
+function night(end: Partial<Point> = {}, rest: Partial<Night> = {}): Night {
+  return {
+    simulatedHours: 12,
+    realSeconds: 600,
+    warm: point(60, { boardChanges: 50, server: serverStats({ polls: 55 }) }),
+    end: point(600, { boardChanges: 590, server: serverStats({ polls: 595 }), ...end }),
+    stop: { remaining: ['PipeWrap'], exitedByItself: true },
+    sseConnects: 1,
+    pageErrors: [],
+    ...rest,
+  };
+}
+
+function failedChecks(tested: Night): string[] {
+  return checksOf(tested)
+    .filter((check) => !check.ok)
+    .map((check) => check.name);
+}
+
+describe('growthPercent', () => {
+  it('is the change from the first reading to the second, in percent of the first', () => {
+    expect(growthPercent(200, 210)).toBe(5);
+    expect(growthPercent(200, 150)).toBe(-25);
+  });
+
+  it('is 0 when there was nothing to grow from', () => {
+    expect(growthPercent(0, 0)).toBe(0);
+  });
+});
+
+describe('the soak checks', () => {
+  it('all pass on a night where nothing grows, leaks or fails', () => {
+    expect(failedChecks(night())).toEqual([]);
+  });
+
+  it('fail when the server heap grows by more than 5%', () => {
+    const grown = serverStats({ polls: 595, samples: [{ rssBytes: 100 * MIB, heapUsedBytes: 12.7 * MIB }] });
+    expect(failedChecks(night({ server: grown }))).toEqual(['server heap grows by 5% at most']);
+  });
+
+  it('fail when the server RSS grows by more than 5%, judged on the median reading', () => {
+    const samples = [106, 106, 80].map((mib) => ({ rssBytes: mib * MIB, heapUsedBytes: 12 * MIB }));
+    expect(failedChecks(night({ server: serverStats({ polls: 595, samples }) }))).toEqual([
+      'server RSS grows by 5% at most',
+    ]);
+  });
+
+  it('pass at exactly 5% of growth', () => {
+    const samples = [{ rssBytes: 105 * MIB, heapUsedBytes: 12 * MIB }];
+    expect(failedChecks(night({ server: serverStats({ polls: 595, samples }) }))).toEqual([]);
+  });
+
+  it('fail when the page keeps DOM nodes, listeners or documents', () => {
+    const leaky = pageSamples({ nodes: 500, listeners: 31, documents: 3 });
+    expect(failedChecks(night({ page: leaky }))).toEqual([
+      'page DOM nodes grows by 5% at most',
+      'page listeners do not pile up',
+      'page documents do not pile up',
+    ]);
+  });
+
+  it('fail when timers or sockets pile up in the server, beyond what a poll in flight holds', () => {
+    const inFlight = { Timeout: 4, TCPSocketWrap: 5 };
+    expect(failedChecks(night({ server: serverStats({ polls: 595, resources: inFlight }) }))).toEqual([]);
+
+    const piled = { Timeout: 40, TCPSocketWrap: 60 };
+    expect(failedChecks(night({ server: serverStats({ polls: 595, resources: piled }) }))).toEqual([
+      'server timers do not pile up',
+      'server sockets do not pile up',
+    ]);
+  });
+
+  it('fail when event streams, hub or feed listeners are left behind', () => {
+    const leftBehind = serverStats({ polls: 595, sseClients: 2, hubListeners: 2, feedListeners: 5 });
+    expect(failedChecks(night({ server: leftBehind }, { sseConnects: 2 }))).toEqual([
+      'one SSE client for one page',
+      'the page opened its event stream once',
+      'the hub holds one listener for one page',
+      'feed listeners stay as they were',
+    ]);
+  });
+
+  it('fail when the stopped server does not exit by itself, naming what it still held', () => {
+    const stop = { remaining: ['PipeWrap', 'Timeout'], exitedByItself: false };
+    const check = checksOf(night({}, { stop })).find((entry) => !entry.ok);
+    expect(check?.name).toBe('the server exits by itself once stopped');
+    expect(check?.detail).toContain('PipeWrap, Timeout');
+  });
+
+  it('fail when the wall stops polling or rotating after warm-up', () => {
+    const frozen = night({ boardChanges: 60, server: serverStats({ polls: 60 }) });
+    expect(failedChecks(frozen)).toEqual(['the feed kept polling', 'the boards kept rotating']);
+  });
+
+  it('fail on a server error or a page error, and quote them', () => {
+    const server = serverStats({
+      polls: 595,
+      errors: 7,
+      lastErrors: ['ERROR [Feed] One.', 'ERROR [Feed] Two.'],
+    });
+    const check = checksOf(night({ server }, { pageErrors: ['page error: boom'] })).find(
+      (entry) => !entry.ok,
+    );
+    expect(check?.name).toBe('no errors');
+    expect(check?.detail).toBe(
+      'ERROR [Feed] One. | ERROR [Feed] Two. | and 5 more server errors | page error: boom',
+    );
+  });
+});
+
+describe('the soak figures', () => {
+  it('name each reading once, in the benchmark shape', () => {
+    const figures = figuresOf(night());
+    const names = figures.map((figure) => figure.bench);
+
+    expect(new Set(names).size).toBe(names.length);
+    for (const figure of figures) {
+      expect(Object.keys(figure)).toEqual(['bench', 'value', 'unit', 'floor']);
+      expect(Number.isFinite(figure.value)).toBe(true);
+    }
+  });
+
+  it('give memory in MiB and growth in percent', () => {
+    const samples = [{ rssBytes: 110 * MIB, heapUsedBytes: 12 * MIB }];
+    const figures = figuresOf(night({ server: serverStats({ polls: 595, samples }) }));
+    const value = (bench: string) => figures.find((figure) => figure.bench === bench)?.value;
+
+    expect(value('server-rss-warm')).toBe(100);
+    expect(value('server-rss-end')).toBe(110);
+    expect(value('server-rss-growth')).toBeCloseTo(10);
+    expect(value('polls-after-warmup')).toBe(540);
+    expect(value('board-changes-after-warmup')).toBe(540);
+  });
+});
