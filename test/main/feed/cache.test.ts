@@ -1,12 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CacheWriter, cachePath, loadCache, serializeCache, writeCache } from '../../../main/feed/cache.js';
+import {
+  type CacheFile,
+  CacheWriter,
+  cachePath,
+  loadCache,
+  serializeCache,
+  writeCache,
+} from '../../../main/feed/cache.js';
 import { CacheError } from '../../../main/feed/errors.js';
 import { replaceLogSinks } from '../../../main/logging/logger.js';
 import { syntheticCache } from './cache-fixtures.js';
+import { bundleChild, killWhileWriting } from './kill-while-writing.js';
 import { tempDataDir } from './watched-rehearsal.js';
 
 const cleanups: (() => void)[] = [];
@@ -101,37 +108,59 @@ describe('the offline cache', () => {
     );
   });
 
-  it('keeps a whole cache when the writing process is killed at any moment', async () => {
-    quietly();
-    const path = freshCachePath();
+  it('leaves the old cache or the new one, never a broken one, across 200 SIGKILLs at random moments', async () => {
+    const lines = quietly();
+    const data = tempDataDir();
+    cleanups.push(data.remove);
     const child = join(dirname(fileURLToPath(import.meta.url)), 'cache-writer-child.ts');
+    const script = await bundleChild(child, data.dir);
 
-    for (const killAfterLine of [3, 7]) {
-      await killWhileWriting(child, path, killAfterLine);
+    // Two writers side by side, each on its own cache: 200 kills in half the time.
+    const midWrite = await Promise.all([
+      killLane(script, data.dir, 'live'),
+      killLane(script, data.dir, 'replay'),
+    ]);
 
-      const loaded = await loadCache(path);
-      expect(loaded?.races).toHaveLength(2000);
-      expect(readdirSync(dirname(path))).toEqual(['live.json']);
-    }
-  });
+    // The child is writing nearly all its life, so most kills land inside a write.
+    expect(midWrite[0] + midWrite[1]).toBeGreaterThan(KILLS / 2);
+    expect(lines).toEqual([]);
+  }, 120_000);
 });
 
-/** Runs the writer child and SIGKILLs it right after its n-th line (often mid-write). */
-function killWhileWriting(script: string, path: string, afterLines: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, path], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+const KILLS = 200;
+
+/** Small enough that a write takes a few milliseconds, so kills land in every phase of it. */
+const RACES = 300;
+
+/** The round a synthetic cache was written in, after checking every race is from that round. */
+function roundOf(cache: CacheFile | null): number {
+  const races = cache?.races ?? [];
+  const round = (races[0]?.race.totalVotes ?? -1) / 2000;
+  expect(races).toHaveLength(RACES);
+  races.forEach((entry, index) => expect(entry.race.totalVotes).toBe(2000 * round + 2 * index));
+  return round;
+}
+
+/** Kills a writer KILLS / 2 times, checking the cache after each; returns how many kills hit a write. */
+async function killLane(script: string, dataDir: string, source: 'live' | 'replay'): Promise<number> {
+  const path = cachePath(dataDir, source);
+  await writeCache(path, syntheticCache(RACES, 1));
+  let round = 1;
+  let midWrite = 0;
+  for (let kill = 0; kill < KILLS / 2; kill++) {
+    const outcome = await killWhileWriting(script, path, {
+      startRound: round + 1,
+      races: RACES,
+      delayMs: Math.random() * 30,
     });
-    let lines = 0;
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      lines += chunk.toString().split('\n').length - 1;
-      if (lines >= afterLines) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve() : reject(new Error(`The writer exited on its own: ${errors}`)),
-    );
-  });
+
+    const loaded = roundOf(await loadCache(path));
+    expect([outcome.wrote ?? round, outcome.writing ?? round]).toContain(loaded);
+    expect(readdirSync(dirname(path)).filter((name) => name.startsWith(`${source}.json`))).toEqual([
+      `${source}.json`,
+    ]);
+    if (outcome.writing !== outcome.wrote) midWrite++;
+    round = loaded;
+  }
+  return midWrite;
 }
