@@ -94,6 +94,12 @@ class WallRequestHandler {
     const rawPath = rawUrl.split('?')[0] ?? '/';
     const path = resolveStaticPath(this.options.rendererDir, rawPath);
     const file = path === null ? null : await readStaticFile(path);
+    if (file === null && rawPath === '/favicon.ico') {
+      // Browsers ask for it unprompted; an empty answer keeps a 404 out of the TV's console.
+      response.writeHead(204, SECURITY_HEADERS);
+      response.end();
+      return;
+    }
     if (file === null) {
       plain(response, path === null ? 400 : 404, path === null ? 'Bad path.' : 'Not found.');
       return;

@@ -65,6 +65,21 @@ test('boards rotate in the configured order, each for its own dwell', async ({ p
   await expect(page.getByLabel('Board 4 of 4')).toBeVisible();
 });
 
+test('the page runs under its CSP with no violation and no error', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (answer) => {
+    if (answer.status() >= 400) problems.push(`${answer.status()} for ${answer.url()}`);
+  });
+  const response = await page.goto(wall.url);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(board(page).locator('td.votes').first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('each key does what the keyboard map says', async ({ page }) => {
   await openWall(page);
   await page.keyboard.press('3');

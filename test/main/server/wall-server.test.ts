@@ -95,6 +95,12 @@ describe('browser mode serving files', () => {
     expect(response.body).not.toContain('outside the renderer');
   });
 
+  it('answers an unprompted favicon request with an empty 204 when the renderer has none', async () => {
+    const response = await rawRequest(server.port, '/favicon.ico');
+    expect(response.status).toBe(204);
+    expect(response.body).toBe('');
+  });
+
   it('answers 404 for a file that is not there', async () => {
     expect((await rawRequest(server.port, '/nope.js')).status).toBe(404);
   });
