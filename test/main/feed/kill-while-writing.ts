@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { build } from 'esbuild';
 
 export interface KillOutcome {
   /** The last round the child said it wrote, or null. */
@@ -19,7 +20,7 @@ export interface KillOutcome {
  */
 export async function bundleChild(entry: string, folder: string): Promise<string> {
   const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const esbuild = fromTsx('esbuild') as typeof import('esbuild');
+  const esbuild = fromTsx('esbuild') as { build: typeof build };
   const outfile = join(folder, 'cache-writer-child.mjs');
   await esbuild.build({
     entryPoints: [entry],
