@@ -42,6 +42,8 @@ class FolderConfigWatcher implements ConfigWatcher {
   start(): void {
     const folder = dirname(this.path);
     if (!existsSync(folder)) {
+      // TODO: a config folder created after start (first-time setup while the wall runs) is not
+      // noticed until a restart; watching the nearest existing parent until it appears would fix it.
       log.info(`Not watching ${this.path} for changes: its folder does not exist.`);
       return;
     }
