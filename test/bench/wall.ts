@@ -5,7 +5,9 @@
 import { replaceLogSinks } from '../../main/logging/logger.js';
 import { isRendererBuilt } from '../../main/server/browser-mode.js';
 import { launchChromium } from './chromium.js';
+import { benchColdStart } from './cold-start.js';
 import { benchFreshness } from './freshness.js';
+import { benchUpdateCost } from './update-cost.js';
 
 export async function runWallBenches(only: readonly string[] = []): Promise<void> {
   if (!isRendererBuilt()) throw new Error('The renderer is not built: run `npm run build:renderer` first');
@@ -14,6 +16,8 @@ export async function runWallBenches(only: readonly string[] = []): Promise<void
   const browser = await launchChromium();
   try {
     if (wanted('freshness')) await benchFreshness(browser);
+    if (wanted('cold-start')) await benchColdStart(browser);
+    if (wanted('update-cost')) await benchUpdateCost(browser);
   } finally {
     await browser.close();
     restoreLogs();

@@ -9,6 +9,7 @@ import {
   GOVERNOR_ID,
   NOW,
   PROP_7_ID,
+  candidateRace,
   displayConfig,
   feedStatus,
   snapshot,
@@ -258,5 +259,27 @@ describe('lifetime and restarts', () => {
     expect(vi.getTimerCount()).toBe(0);
     expect(app.listeners.size).toBe(0);
     expect(app.sent).toEqual([]);
+  });
+});
+
+describe('update cost', () => {
+  afterEach(() => {
+    delete window.__returnsWallBench;
+  });
+
+  it('updates the board up only for its own race, not for another race in the same message stream', async () => {
+    window.__returnsWallBench = { updates: {} };
+    const counts = window.__returnsWallBench.updates;
+    const app = mountApp();
+    await app.send(snapshot({ races: [candidateRace(), candidateRace({ id: CONTROLLER_ID })] }));
+    expect(currentBoard().getAttribute('data-race-id')).toBe(GOVERNOR_ID);
+    const before = counts.Board ?? 0;
+
+    const sentAt = '2026-11-03T21:30:00-08:00';
+    await app.send({ type: 'update', sentAt, races: [candidateRace({ id: CONTROLLER_ID, totalVotes: 5 })] });
+    expect(counts.Board ?? 0).toBe(before);
+
+    await app.send({ type: 'update', sentAt, races: [candidateRace({ totalVotes: 7 })] });
+    expect(counts.Board ?? 0).toBe(before + 1);
   });
 });

@@ -18,18 +18,20 @@ export class WallState {
   droppedMessages = $state(0);
   lastDropped = $state<string | null>(null);
 
-  raceIds = $derived(Object.keys(this.races));
+  /** Replaced only when a race is added or dropped, so an update to known races rebuilds no board list. */
+  raceIds = $state.raw<readonly string[]>([]);
 
   apply(message: WallMessage): void {
     switch (message.type) {
       case 'snapshot':
         this.races = indexRaces(message.races);
+        this.raceIds = Object.keys(this.races);
         this.status = message.status;
         this.config = message.config;
         this.hasSnapshot = true;
         break;
       case 'update':
-        this.races = { ...this.races, ...indexRaces(message.races) };
+        this.#merge(message.races);
         break;
       case 'status':
         this.status = message.status;
@@ -38,6 +40,12 @@ export class WallState {
         this.config = message.config;
         break;
     }
+  }
+
+  #merge(races: readonly Race[]): void {
+    const added = races.some((race) => !Object.hasOwn(this.races, race.id));
+    this.races = { ...this.races, ...indexRaces(races) };
+    if (added) this.raceIds = Object.keys(this.races);
   }
 
   setConnected(connected: boolean): void {

@@ -32,6 +32,20 @@ describe('the wall state', () => {
     expect(wall.raceIds).toEqual([GOVERNOR_ID, CONTROLLER_ID]);
   });
 
+  it('keeps the same race id list when an update only changes races it knows', () => {
+    const wall = new WallState();
+    wall.apply(snapshot({ races: [candidateRace(), candidateRace({ id: CONTROLLER_ID })] }));
+    const before = wall.raceIds;
+    wall.apply({
+      type: 'update',
+      sentAt: '2026-11-03T21:30:00-08:00',
+      races: [candidateRace({ id: CONTROLLER_ID, totalVotes: 5 })],
+    });
+
+    expect(wall.raceIds).toBe(before);
+    expect(wall.races[CONTROLLER_ID]?.totalVotes).toBe(5);
+  });
+
   it('replaces status and config on their own messages', () => {
     const wall = new WallState();
     wall.apply({ type: 'status', status: feedStatus({ health: 'offline' }) });
