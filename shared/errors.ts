@@ -28,7 +28,8 @@ export function describeError(error: unknown): string {
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
     if (current instanceof Error) {
       parts.push(`${current.name}: ${current.message}`);
-      current = current.cause;
+      // A ValidationError already lists its issues; the schema library's own error repeats them as JSON.
+      current = current instanceof ValidationError ? undefined : current.cause;
     } else {
       parts.push(String(current));
       current = undefined;

@@ -55,11 +55,14 @@ export const WallMessageSchema = z.discriminatedUnion('type', [
   ConfigMessageSchema,
 ]);
 
-/** What the operator's keys ask of the main process; rotation itself lives in the renderer. */
+/**
+ * What the operator's keys ask of the main process; rotation itself lives in the renderer.
+ * Strict: a command with keys it does not define is refused, not trimmed.
+ */
 export const OperatorCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('quit') }),
-  z.object({ type: z.literal('toggle-fullscreen') }),
-  z.object({
+  z.strictObject({ type: z.literal('quit') }),
+  z.strictObject({ type: z.literal('toggle-fullscreen') }),
+  z.strictObject({
     type: z.literal('log'),
     level: z.enum(['debug', 'info', 'warn', 'error']),
     message: z.string().max(2000),
