@@ -89,7 +89,13 @@ export async function loadCache(path: string): Promise<CacheFile | null> {
   return parsed.data;
 }
 
-/** A temp file left by a process killed mid-write is junk: the rename never happened. */
+/**
+ * A temp file left by a process killed mid-write is junk: the rename never happened.
+ * TODO: this also removes the temp file of a write still under way in another process (or in
+ * this one, when a cache is loaded while its writer runs), whose rename then fails and is
+ * logged. Only the kiosk's single-instance lock keeps two writers apart; skipping temps whose
+ * pid (the name carries it) is still alive would make loading safe beside a writer.
+ */
 async function removeStaleTemps(path: string): Promise<void> {
   const prefix = `${basename(path)}.`;
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
@@ -101,9 +107,9 @@ let tempCounter = 0;
 
 /** Writes text to `path` atomically and durably. */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${tempCounter++}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     const file = await open(temp, 'w');
     try {
       await file.writeFile(text, 'utf8');

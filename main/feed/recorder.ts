@@ -35,8 +35,14 @@ export class Recorder {
   #failing = false;
 
   constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-    log.info(`Recording every answer to ${path}.`);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      log.info(`Recording every answer to ${path}.`);
+    } catch (error) {
+      // The wall matters more than the recording: every append will fail and be logged once.
+      log.error(`Recording to ${path} is not possible: ${describeError(error)}.`);
+      this.#failing = true;
+    }
   }
 
   record(answer: HttpAnswer): void {

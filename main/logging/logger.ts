@@ -48,12 +48,17 @@ export function replaceLogSinks(...sinks: LogSink[]): () => void {
   };
 }
 
-/** A sink that appends to a file, creating its folder; a failing disk never throws into the caller. */
+/**
+ * A sink that appends to a file, creating its folder; a failing disk (full, read-only, a folder
+ * that cannot be made) never throws into the caller: it is said once on stderr, which still logs.
+ */
 export function fileSink(path: string): LogSink {
-  mkdirSync(dirname(path), { recursive: true });
   let failed = false;
+  let folderMade = false;
   return (line) => {
     try {
+      if (!folderMade) mkdirSync(dirname(path), { recursive: true });
+      folderMade = true;
       appendFileSync(path, `${line}\n`);
       failed = false;
     } catch (error) {
