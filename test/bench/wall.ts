@@ -7,6 +7,7 @@ import { isRendererBuilt } from '../../main/server/browser-mode.js';
 import { launchChromium } from './chromium.js';
 import { benchColdStart } from './cold-start.js';
 import { benchFreshness } from './freshness.js';
+import { benchRendering } from './rendering.js';
 import { benchUpdateCost } from './update-cost.js';
 
 export async function runWallBenches(only: readonly string[] = []): Promise<void> {
@@ -18,6 +19,7 @@ export async function runWallBenches(only: readonly string[] = []): Promise<void
     if (wanted('freshness')) await benchFreshness(browser);
     if (wanted('cold-start')) await benchColdStart(browser);
     if (wanted('update-cost')) await benchUpdateCost(browser);
+    if (wanted('rendering')) await benchRendering(browser);
   } finally {
     await browser.close();
     restoreLogs();
