@@ -15,6 +15,7 @@ import type { WallConfigInput } from '../../shared/config.js';
 import { createLogger } from '../../main/logging/logger.js';
 import { type RehearsalFeed, startRehearsalFeed } from '../../main/sim/index.js';
 import { report } from '../bench/report.js';
+import type { ServerStats } from './protocol.js';
 import { parseSoakOptions, SOAK_USAGE, type SoakOptions, SoakUsageError } from './soak-options.js';
 import { SoakServer } from './server-process.js';
 import { checksOf, figuresOf, type Night, type Point } from './verdict.js';
@@ -24,6 +25,7 @@ const log = createLogger('Soak');
 const HOUR_MS = 3_600_000;
 /** How often progress is logged, in real seconds. */
 const PROGRESS_EVERY_S = 30;
+const RELEASE_TIMEOUT_MS = 5000;
 
 /** Every statewide race, four propositions and four counties of the first race: 16 boards. */
 function soakConfig(sim: RehearsalFeed): WallConfigInput {
@@ -98,6 +100,17 @@ async function measure(rig: Rig, samples: number): Promise<Point> {
   return { server, page, boardChanges: await rig.page.boardChanges(), elapsedSeconds: elapsed };
 }
 
+/** The server's counts once it has seen the browser go (or after 5 s). */
+async function releasedStreams(rig: Rig): Promise<ServerStats> {
+  const deadline = performance.now() + RELEASE_TIMEOUT_MS;
+  let stats = await rig.server.measure(1);
+  while (stats.sseClients > 0 && performance.now() < deadline) {
+    await delay(100);
+    stats = await rig.server.measure(1);
+  }
+  return stats;
+}
+
 /** The night's readings, and the folder with the server's log (kept when a check fails). */
 async function soak(options: SoakOptions): Promise<{ night: Night; folder: string }> {
   log.info(
@@ -114,12 +127,11 @@ async function soak(options: SoakOptions): Promise<{ night: Night; folder: strin
     const realSeconds = elapsedSeconds(rig);
 
     await rig.page.close();
+    const afterPageClosed = await releasedStreams(rig);
     const stop = await rig.server.stop();
     const { sseConnects, errors: pageErrors } = rig.page;
-    return {
-      night: { simulatedHours, realSeconds, warm, end, stop, sseConnects, pageErrors },
-      folder: rig.folder,
-    };
+    const night = { simulatedHours, realSeconds, warm, end, afterPageClosed, stop, sseConnects, pageErrors };
+    return { night, folder: rig.folder };
   } finally {
     rig.server.kill();
     await rig.page.close();

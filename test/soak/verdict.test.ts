@@ -41,7 +41,8 @@ function night(end: Partial<Point> = {}, rest: Partial<Night> = {}): Night {
     realSeconds: 600,
     warm: point(60, { boardChanges: 50, server: serverStats({ polls: 55 }) }),
     end: point(600, { boardChanges: 590, server: serverStats({ polls: 595 }), ...end }),
-    stop: { remaining: ['PipeWrap'], exitedByItself: true },
+    afterPageClosed: serverStats({ polls: 596, sseClients: 0, hubListeners: 0 }),
+    stop: { remaining: [], exitedByItself: true },
     sseConnects: 1,
     pageErrors: [],
     ...rest,
@@ -114,6 +115,14 @@ describe('the soak checks', () => {
       'the page opened its event stream once',
       'the hub holds one listener for one page',
       'feed listeners stay as they were',
+    ]);
+  });
+
+  it('fail when the event stream outlives the page that opened it', () => {
+    const afterPageClosed = serverStats({ polls: 596 });
+    expect(failedChecks(night({}, { afterPageClosed }))).toEqual([
+      'no SSE client once the page has closed',
+      'no hub listener once the page has closed',
     ]);
   });
 

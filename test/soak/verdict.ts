@@ -30,6 +30,8 @@ export interface Night {
   readonly realSeconds: number;
   readonly warm: Point;
   readonly end: Point;
+  /** The server's counts after the browser closed, once it has seen the stream go. */
+  readonly afterPageClosed: ServerStats;
   readonly stop: StopReport;
   readonly sseConnects: number;
   readonly pageErrors: readonly string[];
@@ -83,6 +85,8 @@ export function figuresOf(night: Night): Figure[] {
     figure('server-sockets-warm', sockets(warm), 'sockets'),
     figure('server-sockets-end', sockets(end), 'sockets'),
     figure('server-handles-end', sum(Object.values(end.server.resources)), 'handles'),
+    figure('sse-clients-after-page-closed', night.afterPageClosed.sseClients, 'clients', 0),
+    figure('hub-listeners-after-page-closed', night.afterPageClosed.hubListeners, 'listeners', 0),
     figure('server-handles-after-stop', night.stop.remaining.length, 'handles', 0),
     figure('sse-clients-end', end.server.sseClients, 'clients', 1),
     figure('sse-connects', night.sseConnects, 'connects', 1),
@@ -116,12 +120,15 @@ function errorsOf(night: Night): string[] {
   ];
 }
 
-function growthCheck(name: string, warm: number, end: number): Check {
+const inMib = (bytes: number) => `${(bytes / MIB).toFixed(2)} MiB`;
+const whole = (count: number) => count.toFixed(0);
+
+function growthCheck(name: string, warm: number, end: number, format: (value: number) => string): Check {
   const growth = growthPercent(warm, end);
   return {
     name: `${name} grows by ${MAX_GROWTH_PERCENT}% at most`,
     ok: growth <= MAX_GROWTH_PERCENT,
-    detail: `${warm.toFixed(0)} -> ${end.toFixed(0)} (${growth.toFixed(2)}%)`,
+    detail: `${format(warm)} -> ${format(end)} (${growth.toFixed(2)}%)`,
   };
 }
 
@@ -135,10 +142,15 @@ function exactly(name: string, value: number, wanted: number): Check {
 
 function memoryChecks({ warm, end }: Night): Check[] {
   return [
-    growthCheck('server RSS', serverRss(warm), serverRss(end)),
-    growthCheck('server heap', serverHeap(warm), serverHeap(end)),
-    growthCheck('page JS heap', pageMedian(warm, 'jsHeapUsedBytes'), pageMedian(end, 'jsHeapUsedBytes')),
-    growthCheck('page DOM nodes', pageMedian(warm, 'nodes'), pageMedian(end, 'nodes')),
+    growthCheck('server RSS', serverRss(warm), serverRss(end), inMib),
+    growthCheck('server heap', serverHeap(warm), serverHeap(end), inMib),
+    growthCheck(
+      'page JS heap',
+      pageMedian(warm, 'jsHeapUsedBytes'),
+      pageMedian(end, 'jsHeapUsedBytes'),
+      inMib,
+    ),
+    growthCheck('page DOM nodes', pageMedian(warm, 'nodes'), pageMedian(end, 'nodes'), whole),
   ];
 }
 
@@ -152,6 +164,8 @@ function leakChecks(night: Night): Check[] {
     exactly('one SSE client for one page', end.server.sseClients, 1),
     exactly('the page opened its event stream once', night.sseConnects, 1),
     exactly('the hub holds one listener for one page', end.server.hubListeners, 1),
+    exactly('no SSE client once the page has closed', night.afterPageClosed.sseClients, 0),
+    exactly('no hub listener once the page has closed', night.afterPageClosed.hubListeners, 0),
     exactly('feed listeners stay as they were', end.server.feedListeners, warm.server.feedListeners),
     {
       name: 'the server exits by itself once stopped',
