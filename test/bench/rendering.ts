@@ -5,7 +5,8 @@
  * - a 60-candidate board is updated four times a second, its numbers moving each time.
  * A frame "over 16.7 ms" is a gap longer than one and a half 60 Hz frames: a vsync missed.
  * Chromium's own counters (CDP `Performance.getMetrics`) give scripting, style and layout
- * time per update.
+ * time per update. The same page idle for as long is the control: on a shared machine, frames
+ * are missed with nothing on the page changing at all.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -80,6 +81,9 @@ async function sixtyCandidateUpdates(browser: Browser, wall: BenchWall, base: Ca
     await page.addInitScript(WATCH_FRAMES);
     await page.goto(wall.url);
     await page.locator(`section.board[data-race-id="${base.id}"] td.votes`).first().waitFor();
+    // The same page with nothing changing: what the machine's load alone costs in frames.
+    reportFrames('render-4k-idle', await recordFrames(page, () => sleep(UPDATES * UPDATE_EVERY_MS)));
+
     const session = await metricsSession(page);
     const before = await chromiumMetrics(session);
     const gaps = await recordFrames(page, async () => {

@@ -122,6 +122,19 @@ describe('a contest board', () => {
     expect(moved).toEqual(['+12,480', '+9,870']);
   });
 
+  it('keeps the rows across loads and re-creates only the change cells, so their flash replays', async () => {
+    const view = renderBoard({ race: candidateRace() });
+    const votesBefore = document.querySelector('td.votes');
+    const deltaBefore = document.querySelector('td.delta');
+
+    await view.rerender({
+      race: candidateRace({ updatedAt: '2026-11-03T21:31:00-08:00', deltaSince: LOAD_AT }),
+    });
+    expect(document.querySelector('td.votes')).toBe(votesBefore);
+    expect(document.querySelector('td.delta')).not.toBe(deltaBefore);
+    expect(document.querySelector('td.delta')).not.toBeNull();
+  });
+
   it('leaves the change column out when there is no previous load', () => {
     const race = candidateRace({ deltaSince: null });
     renderBoard({
