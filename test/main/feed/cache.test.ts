@@ -54,6 +54,21 @@ describe('the offline cache', () => {
     expect(serializeCache(later)).toBe(JSON.stringify(later));
   });
 
+  it('serializes the raw bodies exactly as JSON.stringify would when they are reused, replaced or dropped', () => {
+    const snapshot = syntheticCache(30);
+    const [first, ...rest] = snapshot.raw;
+    const replaced = {
+      path: first?.path ?? '/x',
+      at: new Date(0).toISOString(),
+      body: '{"quote":"\\"new\\""}',
+    };
+    const later = { ...snapshot, raw: [replaced, ...rest.slice(1)] };
+
+    expect(serializeCache(snapshot)).toBe(JSON.stringify(snapshot));
+    expect(serializeCache(later)).toBe(JSON.stringify(later));
+    expect(serializeCache(snapshot)).toBe(JSON.stringify(snapshot));
+  });
+
   it('starts empty without a word when there is no cache yet', async () => {
     const lines = quietly();
 
