@@ -9,7 +9,7 @@
  * - then the wall in Chromium (test/bench/wall.ts): freshness, cold start, update cost, rendering.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cachePath, type CacheFile, writeCache } from '../../main/feed/cache.js';
@@ -190,5 +190,8 @@ async function main(): Promise<void> {
   }
 }
 
+// The machine is shared: its load before and after says how far to trust the figures.
+report('machine-load-1min-before', loadavg()[0] ?? 0, 'runnable', null);
 await main();
 await runWallBenches();
+report('machine-load-1min-after', loadavg()[0] ?? 0, 'runnable', null);
