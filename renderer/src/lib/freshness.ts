@@ -36,7 +36,14 @@ export function freshnessOf(input: FreshnessInput): Freshness {
   const ageSeconds = Number.isFinite(confirmedMs) ? Math.max(0, (input.now - confirmedMs) / 1000) : null;
   const tooOld = ageSeconds === null || ageSeconds > input.staleAfterSeconds;
   const stale = tooOld || isFeedFailing(input.status, input.connected);
-  return { ageSeconds, basis, stale, cached: basis === 'cache' || input.status.source === 'cache' };
+  const cached = basis === 'cache' || input.status.source === 'cache' || fromCache(at, input.status);
+  return { ageSeconds, basis, stale, cached };
+}
+
+/** A confirmation no later than the cache the wall started from was made in an earlier run. */
+function fromCache(at: string | null, status: FeedStatus): boolean {
+  if (at === null || status.cacheWrittenAt === null) return false;
+  return Date.parse(at) <= Date.parse(status.cacheWrittenAt);
 }
 
 function confirmedAt(raceId: string, status: FeedStatus): { at: string | null; basis: FreshnessBasis } {

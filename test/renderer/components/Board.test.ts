@@ -12,10 +12,24 @@ import {
   candidate,
   candidateRace,
   crowdedField,
+  feedStatus,
   measureRace,
 } from '../fixtures.js';
 
 const FRESH: Freshness = { ageSeconds: 30, basis: 'poll', stale: false, cached: false };
+
+function boardProps(raceId: string) {
+  return {
+    raceId,
+    race: undefined,
+    freshness: FRESH,
+    index: 0,
+    count: 1,
+    pinned: false,
+    paused: false,
+    now: NOW,
+  };
+}
 
 function renderBoard(options: {
   raceId?: string;
@@ -221,5 +235,25 @@ describe('a board with no data yet', () => {
     expect(screen.getByRole('region', { name: 'Proposition 7' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Proposition 7' })).toBeTruthy();
     expect(screen.getByText('Waiting for results')).toBeTruthy();
+  });
+
+  it('says why while the feed is offline: its health, where it polls and the cause', () => {
+    const status = feedStatus({
+      health: 'offline',
+      apiBase: 'http://127.0.0.1:9',
+      lastError: { at: LOAD_AT, message: '1 of 1 races failed', cause: 'connect ECONNREFUSED 127.0.0.1:9' },
+    });
+    render(Board, { ...boardProps(PROP_7_ID), status, connected: true });
+
+    const feed = screen.getByLabelText('Feed status');
+    expect(text(feed)).toContain('Feed health offline');
+    expect(text(feed)).toContain('http://127.0.0.1:9');
+    expect(text(feed)).toContain('Cause connect ECONNREFUSED 127.0.0.1:9');
+  });
+
+  it('keeps quiet about a feed that is online', () => {
+    render(Board, { ...boardProps(PROP_7_ID), status: feedStatus(), connected: true });
+
+    expect(screen.queryByLabelText('Feed status')).toBeNull();
   });
 });

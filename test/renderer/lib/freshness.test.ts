@@ -37,6 +37,29 @@ describe('freshness', () => {
     expect(result).toEqual({ ageSeconds: 720, basis: 'cache', stale: true, cached: true });
   });
 
+  it('says a lagging race is cached when it was last confirmed before the cache it started from', () => {
+    const status = feedStatus({
+      lastSuccessAt: null,
+      cacheWrittenAt: '2026-11-03T21:18:00-08:00',
+      lagging: [{ id: GOVERNOR_ID, checkedAt: '2026-11-03T21:17:30-08:00' }],
+    });
+    expect(freshnessOf({ ...base, status })).toEqual({
+      ageSeconds: 750,
+      basis: 'lagging',
+      stale: true,
+      cached: true,
+    });
+  });
+
+  it('does not call a race cached when this run confirmed it after the cache was written', () => {
+    const status = feedStatus({
+      lastSuccessAt: '2026-11-03T21:29:50-08:00',
+      cacheWrittenAt: '2026-11-03T21:18:00-08:00',
+      lagging: [{ id: GOVERNOR_ID, checkedAt: '2026-11-03T21:25:00-08:00' }],
+    });
+    expect(freshnessOf({ ...base, status }).cached).toBe(false);
+  });
+
   it('is stale when nothing vouches for the numbers', () => {
     const result = freshnessOf({ ...base, status: feedStatus({ lastSuccessAt: null }) });
     expect(result).toMatchObject({ ageSeconds: null, basis: 'unknown', stale: true });
