@@ -37,6 +37,19 @@ function reportFrames(name: string, gaps: readonly number[]): void {
   report(`${name}-frame-gap-p99`, percentile(gaps, 99), 'ms', FRAME_MS);
 }
 
+/** Chromium's script, style and layout time between two readings, per event. */
+function reportPerEvent(
+  name: string,
+  before: Map<string, number>,
+  after: Map<string, number>,
+  events: number,
+) {
+  const per = (metric: string) => (((after.get(metric) ?? 0) - (before.get(metric) ?? 0)) * 1000) / events;
+  report(`${name}-script`, per('ScriptDuration'), 'ms', null);
+  report(`${name}-style`, per('RecalcStyleDuration'), 'ms', null);
+  report(`${name}-layout`, per('LayoutDuration'), 'ms', null);
+}
+
 /** A primary's 60 candidates, votes spread so the order holds, round `round` of the count. */
 function sixtyCandidates(base: CandidateRace, round: number): CandidateRace {
   const votes = Array.from({ length: 60 }, (_, index) => (60 - index) * 1000 + round * (60 - index));
@@ -62,13 +75,19 @@ async function rotation(browser: Browser, wall: BenchWall): Promise<void> {
     await page.addInitScript(WATCH_FRAMES);
     await page.goto(wall.url);
     await page.locator('section.board').waitFor();
+    const session = await metricsSession(page);
+    const before = await chromiumMetrics(session);
     const gaps = await recordFrames(page, async () => {
       for (let step = 0; step < TRANSITIONS; step++) {
         await page.keyboard.press('ArrowRight');
         await sleep(TRANSITION_EVERY_MS);
       }
     });
+    const after = await chromiumMetrics(session);
     reportFrames('render-4k-transitions', gaps);
+    const missed = gaps.filter((gap) => gap > MISSED).length;
+    report('render-4k-transitions-missed-frames-per-transition', missed / TRANSITIONS, 'frames', 0);
+    reportPerEvent('render-4k-transition', before, after, TRANSITIONS);
   } finally {
     await page.context().close();
   }
@@ -93,11 +112,8 @@ async function sixtyCandidateUpdates(browser: Browser, wall: BenchWall, base: Ca
       }
     });
     const after = await chromiumMetrics(session);
-    const perUpdate = (name: string) => (((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000) / UPDATES;
     reportFrames('render-4k-60-candidates', gaps);
-    report('render-4k-60-candidates-script-per-update', perUpdate('ScriptDuration'), 'ms', null);
-    report('render-4k-60-candidates-style-per-update', perUpdate('RecalcStyleDuration'), 'ms', null);
-    report('render-4k-60-candidates-layout-per-update', perUpdate('LayoutDuration'), 'ms', null);
+    reportPerEvent('render-4k-60-candidates-update', before, after, UPDATES);
     report('render-4k-60-candidates-frame-gap-median', median(gaps), 'ms', FRAME_MS);
   } finally {
     await page.context().close();
