@@ -85,10 +85,12 @@ async function runUntil(rig: Rig, seconds: number): Promise<void> {
     const hours = (rig.sim.now().getTime() - rig.simStartedAt) / HOUR_MS;
     const { samples, polls } = await rig.server.measure(1);
     const [memory] = samples;
+    const page = await rig.page.glance();
     const mib = (bytes = 0) => (bytes / 1024 / 1024).toFixed(2);
     log.info(
       `${elapsedSeconds(rig).toFixed(0)} s in, ${hours.toFixed(1)} simulated hours, ${polls} polls: ` +
-        `server heap ${mib(memory?.heapUsedBytes)} MiB, RSS ${mib(memory?.rssBytes)} MiB.`,
+        `server heap ${mib(memory?.heapUsedBytes)} MiB, RSS ${mib(memory?.rssBytes)} MiB; ` +
+        `page heap ${mib(page.jsHeapUsedBytes)} MiB.`,
     );
   }
 }

@@ -61,9 +61,7 @@ export class WallPage {
   ) {
     page.on('pageerror', (error) => this.errors.push(`page error: ${error.message}`));
     page.on('console', (message) => {
-      // The wall has no icon: the browser's own request for one is not the wall's error.
-      if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return;
-      this.errors.push(`console error: ${message.text()}`);
+      if (message.type() === 'error') this.errors.push(`console error: ${message.text()}`);
     });
     page.on('crash', () => this.errors.push('the page crashed'));
     page.on('request', (request) => {
@@ -111,6 +109,11 @@ export class WallPage {
     }
     await this.page.keyboard.press('Escape');
     return readings;
+  }
+
+  /** One reading as the wall stands, without pinning a board: for the progress lines. */
+  async glance(): Promise<PageSample> {
+    return this.#sample();
   }
 
   async #sample(): Promise<PageSample> {
