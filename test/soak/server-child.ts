@@ -118,10 +118,17 @@ function capturingDependencies(onFeed: (feed: ResultsFeed) => void): KioskDepend
   };
 }
 
-async function start(configPath: string, dataDir: string, logs: LogTally): Promise<Running> {
+interface ChildFiles {
+  readonly configPath: string;
+  readonly dataDir: string;
+  readonly rendererDir: string | undefined;
+}
+
+async function start(files: ChildFiles, logs: LogTally): Promise<Running> {
   let feed: ResultsFeed | null = null;
   const mode = await startBrowserMode({
-    kiosk: { configPath, dataDir },
+    kiosk: { configPath: files.configPath, dataDir: files.dataDir },
+    ...(files.rendererDir === undefined ? {} : { rendererDir: files.rendererDir }),
     dependencies: capturingDependencies((opened) => (feed = opened)),
     host: '127.0.0.1',
     port: 0,
@@ -134,14 +141,24 @@ async function start(configPath: string, dataDir: string, logs: LogTally): Promi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { config: { type: 'string' }, 'data-dir': { type: 'string' }, log: { type: 'string' } },
+    options: {
+      config: { type: 'string' },
+      'data-dir': { type: 'string' },
+      log: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
   });
   if (!values.config || !values['data-dir'] || !values.log) {
     throw new Error('server-child needs --config, --data-dir and --log');
   }
   const logs = new LogTally();
   replaceLogSinks(fileSink(values.log), logs.sink);
-  const running = await start(values.config, values['data-dir'], logs);
+  const files = {
+    configPath: values.config,
+    dataDir: values['data-dir'],
+    rendererDir: values['renderer-dir'],
+  };
+  const running = await start(files, logs);
   send({ type: 'ready', url: running.mode.url });
 
   const onMessage = (raw: unknown): void => {
@@ -160,8 +177,16 @@ async function answer(running: Running, raw: unknown, stopListening: () => void)
   await running.mode.stop();
   // Closed handles leave the list once their close callbacks have run, a loop turn later.
   await new Promise((resolve) => setTimeout(resolve, 10));
-  send({ type: 'stopped', remaining: process.getActiveResourcesInfo() });
+  send({ type: 'stopped', remaining: withoutIpcChannel(process.getActiveResourcesInfo()) });
   process.disconnect();
+}
+
+/** The channel to the soak is open until the very end: one pipe is not browser mode's. */
+function withoutIpcChannel(kinds: readonly string[]): string[] {
+  const rest = [...kinds];
+  const pipe = rest.indexOf('PipeWrap');
+  if (pipe >= 0) rest.splice(pipe, 1);
+  return rest;
 }
 
 function fail(error: unknown): void {

@@ -22,6 +22,8 @@ export interface SoakServerFiles {
   readonly configPath: string;
   readonly dataDir: string;
   readonly logPath: string;
+  /** The built renderer to serve; `out/renderer` unless given. */
+  readonly rendererDir?: string;
 }
 
 export interface StopReport {
@@ -45,11 +47,12 @@ export class SoakServer {
   }
 
   static async start(files: SoakServerFiles): Promise<SoakServer> {
-    const child = fork(
-      CHILD,
-      ['--config', files.configPath, '--data-dir', files.dataDir, '--log', files.logPath],
-      { execArgv: ['--expose-gc', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
-    );
+    const args = ['--config', files.configPath, '--data-dir', files.dataDir, '--log', files.logPath];
+    if (files.rendererDir !== undefined) args.push('--renderer-dir', files.rendererDir);
+    const child = fork(CHILD, args, {
+      execArgv: ['--expose-gc', '--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const ready = await nextMessage(child, exited, 'ready', START_TIMEOUT_MS);
