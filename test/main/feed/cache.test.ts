@@ -145,7 +145,7 @@ describe('the offline cache', () => {
 const KILLS = 200;
 
 /** Small enough that a write takes a few milliseconds, so kills land in every phase of it. */
-const RACES = 300;
+const RACES = 100;
 
 /** The round a synthetic cache was written in, after checking every race is from that round. */
 function roundOf(cache: CacheFile | null): number {
@@ -166,7 +166,7 @@ async function killLane(script: string, dataDir: string, source: 'live' | 'repla
     const outcome = await killWhileWriting(script, path, {
       startRound: round + 1,
       races: RACES,
-      delayMs: Math.random() * 30,
+      delayMs: Math.random() * 20,
     });
 
     const loaded = roundOf(await loadCache(path));
