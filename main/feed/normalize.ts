@@ -83,6 +83,10 @@ function marginOf(sorted: readonly Candidate[]): CandidateRace['margin'] {
 
 const RECOMPUTED = 'the percents sent disagree with the votes; showing percents recomputed from the votes';
 
+/** A top-two primary lists 60 or so; far beyond this, the answer is broken or hostile. */
+const CROWDED_FIELD = 500;
+const CROWDED = `it lists more than ${CROWDED_FIELD} candidates, far more than any real contest; showing them as sent`;
+
 const CONTEST_KEYS = new Set(['raceTitle', 'Reporting', 'ReportingTime', 'candidates', 'ballot-measures']);
 const ENTRY_KEYS = new Set(['Name', 'Party', 'Votes', 'Percent', 'incumbent', 'Number']);
 for (const key of ['yesVotes', 'yesPercent', 'noVotes', 'noPercent']) ENTRY_KEYS.add(key);
@@ -131,6 +135,7 @@ export function normalizeCandidateContest(
   const sent = raw.candidates.map((candidate) => Number(candidate.Percent));
   const { percents, recomputed } = checkedPercents(votes, sent);
   if (recomputed) notices.push({ id, message: RECOMPUTED });
+  if (raw.candidates.length > CROWDED_FIELD) notices.push({ id, message: CROWDED });
 
   const candidates = sortCandidates(
     raw.candidates.map((candidate, index) => ({

@@ -34,6 +34,10 @@ export interface CycleResult {
   readonly bodies: Map<string, { at: string; body: string }>;
 }
 
+/** The largest real answer (a 10-id query) is well under 100 KB; this is something else. */
+const LARGE_ANSWER_CHARS = 5_000_000;
+const LARGE = 'its answer was over 5 MB, far larger than the API sends; used it, but polls will be slow';
+
 const PATH_RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 function isNotOnBallot(status: number): boolean {
@@ -128,6 +132,8 @@ class Cycle {
     try {
       const body: unknown = JSON.parse(answer.text);
       this.successes++;
+      if (answer.text.length > LARGE_ANSWER_CHARS)
+        for (const id of ids) this.notices.push({ id, message: LARGE });
       return body;
     } catch {
       this.#failAll(ids, answer.path, 'invalid payload: (root): not JSON', 'payload');
