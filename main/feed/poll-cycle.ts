@@ -6,6 +6,8 @@
  * the same cycle: when everything fails, the server is down, not the ids. Likewise a 403/404
  * means "not on this ballot" only when something else was served: a server refusing every
  * request (a firewall block, no ballot loaded) is a failure, not a ballot without races.
+ * Splitting waits for the first wave of answers, and a server that serves nothing gets one
+ * batch split as a probe, not every one (each split costs 2n-1 requests).
  */
 import type { Race } from '../../shared/model.js';
 import { describeError } from '../../shared/errors.js';
@@ -44,6 +46,12 @@ function isNotOnBallot(status: number): boolean {
   return status === 403 || status === 404;
 }
 
+interface RefusedBatch {
+  readonly ids: readonly string[];
+  readonly path: string;
+  readonly status: number;
+}
+
 class Cycle {
   readonly races: Race[] = [];
   readonly failures: IdFailure[] = [];
@@ -53,12 +61,15 @@ class Cycle {
   readonly #suspects: IdFailure[] = [];
   /** Ids refused with 403/404: not on this ballot, unless nothing at all was served. */
   readonly #refused: IdFailure[] = [];
+  /** First-wave batches answered 500/403/404, split once the cycle's other answers are in. */
+  readonly #refusedBatches: RefusedBatch[] = [];
   #serverAnswered = false;
   successes = 0;
 
   constructor(readonly client: HttpClient) {}
 
-  async query(ids: readonly string[], path: string): Promise<void> {
+  /** `nested`: a half of a batch being split, which goes on splitting at once. */
+  async query(ids: readonly string[], path: string, nested = false): Promise<void> {
     const answer = await this.#get(ids, path);
     if (!answer) return;
 
@@ -71,7 +82,8 @@ class Cycle {
       return;
     }
     if (ids.length > 1) {
-      await this.#bisect(ids);
+      if (nested) await this.#bisect(ids);
+      else this.#refusedBatches.push({ ids, path, status: answer.status });
       return;
     }
     const [id = ''] = ids;
@@ -84,15 +96,37 @@ class Cycle {
     for (const id of ids) this.#refused.push({ id, path, reason: `HTTP ${status}`, kind: 'http' });
   }
 
-  // TODO: a batch where every id is refused costs 2n-1 requests to bisect (19 for 10 ids),
-  // e.g. when the API serves no ballot at all; they are then set aside until the recheck.
-  // Stopping the split when both halves fail alike, after one cycle, would bound it to a few.
   async #bisect(ids: readonly string[]): Promise<void> {
     const half = Math.ceil(ids.length / 2);
     const halves = [ids.slice(0, half), ids.slice(half)].filter((part) => part.length > 0);
     await Promise.all(
-      halves.flatMap((part) => queryBatches(part, part.length)).map((b) => this.query(b.ids, b.path)),
+      halves.flatMap((part) => queryBatches(part, part.length)).map((b) => this.query(b.ids, b.path, true)),
     );
+  }
+
+  /**
+   * Splits the batches refused in the first wave (a split costs 2n-1 requests). When nothing
+   * was served, one batch is split as a probe; if that serves nothing either, the server is
+   * refusing everyone and the other batches fail whole instead of costing ~19 requests each.
+   */
+  async splitRefusedBatches(): Promise<void> {
+    const batches = [...this.#refusedBatches];
+    const probe = this.successes === 0 ? batches.shift() : undefined;
+    if (probe) await this.#bisect(probe.ids);
+
+    if (this.successes === 0) {
+      for (const batch of batches) this.#failUnsplit(batch);
+      return;
+    }
+    await Promise.all(batches.map((batch) => this.#bisect(batch.ids)));
+  }
+
+  #failUnsplit(batch: RefusedBatch): void {
+    const reason =
+      batch.status === 500
+        ? 'HTTP 500'
+        : `HTTP ${batch.status} for every request (refused, or no ballot served)`;
+    this.#failAll(batch.ids, batch.path, reason, 'http');
   }
 
   async contestPath(request: ContestPathRequest): Promise<void> {
@@ -205,6 +239,7 @@ export async function runCycle(client: HttpClient, plan: readonly PlannedRequest
       request.kind === 'query' ? cycle.query(request.ids, request.path) : cycle.contestPath(request),
     ),
   );
+  await cycle.splitRefusedBatches();
   cycle.settleSuspects();
   return cycle;
 }

@@ -110,6 +110,15 @@ describe('a poll cycle', () => {
     },
   );
 
+  it('splits only one batch as a probe when the server refuses everything, and fails the others whole', async () => {
+    const result = await cycleAgainst((_request, response) => sendJson(response, 404, {}), assemblyIds(25));
+
+    // Three batches (10, 10, 5) once each, then the probe: splitting 10 ids costs 18 more.
+    expect(server?.paths).toHaveLength(3 + 18);
+    expect(result.setAside).toEqual([]);
+    expect(result.failures.map((failure) => failure.id).sort()).toEqual(assemblyIds(25));
+  });
+
   it('fetches several propositions in one request and keeps only those asked for', async () => {
     const result = await cycleAgainst(
       queryServer(() => 200),
