@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describeError } from '../../shared/errors.js';
+import { describeError, ReturnsWallError } from '../../shared/errors.js';
 import type { WallConfigInput } from '../../shared/config.js';
 import { createLogger } from '../../main/logging/logger.js';
 import { type RehearsalFeed, startRehearsalFeed } from '../../main/sim/index.js';
@@ -56,6 +56,9 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The run ended before the warm-up could show every board once. */
+class SoakTooShortError extends ReturnsWallError {}
+
 interface Rig {
   readonly folder: string;
   readonly sim: RehearsalFeed;
@@ -63,13 +66,15 @@ interface Rig {
   readonly page: WallPage;
   readonly startedAt: number;
   readonly simStartedAt: number;
+  readonly boardCount: number;
 }
 
 async function startRig(options: SoakOptions): Promise<Rig> {
   const folder = mkdtempSync(join(tmpdir(), 'returns-wall-soak-'));
   const sim = await startRehearsalFeed({ seed: options.seed, speed: options.speed, at: options.at, port: 0 });
   const configPath = join(folder, 'returns-wall.json');
-  writeFileSync(configPath, JSON.stringify(soakConfig(sim), null, 2));
+  const config = soakConfig(sim);
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
   const logPath = join(folder, 'returns-wall.log');
   const server = await SoakServer.start({ configPath, dataDir: join(folder, 'data'), logPath });
   log.info(`The server is up at ${server.url}; its log is ${logPath}.`);
@@ -78,7 +83,9 @@ async function startRig(options: SoakOptions): Promise<Rig> {
     await sim.close();
     throw error;
   });
-  return { folder, sim, server, page, startedAt: performance.now(), simStartedAt: sim.now().getTime() };
+  const boardCount = config.boards?.length ?? 0;
+  const startedAt = performance.now();
+  return { folder, sim, server, page, startedAt, simStartedAt: sim.now().getTime(), boardCount };
 }
 
 const elapsedSeconds = (rig: Rig) => (performance.now() - rig.startedAt) / 1000;
@@ -108,6 +115,22 @@ async function measure(rig: Rig, samples: number): Promise<Point> {
   return { server, page, boardChanges: await rig.page.boardChanges(), elapsedSeconds: elapsed };
 }
 
+/**
+ * Svelte keeps one template per kind of board the first time it draws one, so the page's node
+ * count settles only once every board has been up: the warm-up lasts at least one rotation.
+ */
+async function untilEveryBoardShown(rig: Rig, runSeconds: number): Promise<void> {
+  while ((await rig.page.boardChanges()) < rig.boardCount) {
+    if (elapsedSeconds(rig) >= runSeconds) {
+      throw new SoakTooShortError(
+        `The run ended before all ${rig.boardCount} boards had been shown once: ` +
+          'ask for more hours or a lower speed',
+      );
+    }
+    await delay(250);
+  }
+}
+
 /** The server's counts once it has seen the browser go (or after 5 s). */
 async function releasedStreams(rig: Rig): Promise<ServerStats> {
   const deadline = performance.now() + RELEASE_TIMEOUT_MS;
@@ -123,11 +146,12 @@ async function releasedStreams(rig: Rig): Promise<ServerStats> {
 async function soak(options: SoakOptions): Promise<{ night: Night; folder: string }> {
   log.info(
     `Soaking ${options.hours} simulated hours at ${options.speed}x: ${options.seconds.toFixed(0)} s, ` +
-      `readings after ${options.warmupSeconds.toFixed(0)} s of warm-up and at the end.`,
+      `readings after ${options.warmupSeconds.toFixed(0)} s of warm-up (and every board shown once) and at the end.`,
   );
   const rig = await startRig(options);
   try {
     await runUntil(rig, options.warmupSeconds);
+    await untilEveryBoardShown(rig, options.seconds);
     const warm = await measure(rig, options.samples);
     await runUntil(rig, options.seconds);
     const end = await measure(rig, options.samples);
