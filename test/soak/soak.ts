@@ -146,7 +146,8 @@ async function releasedStreams(rig: Rig): Promise<ServerStats> {
 async function soak(options: SoakOptions): Promise<{ night: Night; folder: string }> {
   log.info(
     `Soaking ${options.hours} simulated hours at ${options.speed}x: ${options.seconds.toFixed(0)} s, ` +
-      `readings after ${options.warmupSeconds.toFixed(0)} s of warm-up (and every board shown once) and at the end.`,
+      `readings after ${options.warmupSeconds.toFixed(0)} s of warm-up (and every board shown once) ` +
+      'and at the end.',
   );
   const rig = await startRig(options);
   try {
