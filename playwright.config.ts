@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-/** Debian's Chromium: Playwright's own browser download is not reachable from studio build machines. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.js';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -14,15 +13,7 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--no-default-browser-check',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

@@ -5,16 +5,8 @@
  */
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
+
 /** Time for the pinned board to draw before it is measured. */
 const SETTLE_MS = 500;
 const SAMPLE_GAP_MS = 100;
@@ -73,7 +65,7 @@ export class WallPage {
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: LAUNCH_ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
