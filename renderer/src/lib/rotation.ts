@@ -59,10 +59,14 @@ export function placeOf(state: RotationState): RotationPlace {
 export function tick(state: RotationState, now: number): RotationState {
   const board = currentBoard(state);
   if (!board || state.paused || state.pinned || state.boards.length < 2) return state;
-  if (now - state.shownAt < board.dwellMs) return state;
+  const due = state.shownAt + board.dwellMs;
+  if (now < due) return state;
 
-  // After a long gap (a sleeping machine) move one board only, and start its dwell afresh.
-  return show(state, state.index + 1, now);
+  // The next dwell counts from when this one ended, not from the tick that noticed, so a
+  // coarse tick never stretches every board. After a long gap (a sleeping machine) move one
+  // board only, and start its dwell afresh.
+  const late = now - due >= board.dwellMs;
+  return show(state, state.index + 1, late ? now : due);
 }
 
 /** Moves to the next board; a manual move releases a pin. */

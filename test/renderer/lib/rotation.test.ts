@@ -59,6 +59,17 @@ describe('rotation', () => {
     expect(raceAt(state)).toBe(A);
   });
 
+  it('counts the next dwell from when the last one ended, so a late tick does not stretch boards', () => {
+    let state = tick(createRotation(BOARDS, 0), 10_900);
+    expect(raceAt(state)).toBe(B);
+    expect(state.shownAt).toBe(10_000);
+
+    state = tick(state, 29_999);
+    expect(raceAt(state)).toBe(B);
+    state = tick(state, 30_000);
+    expect(raceAt(state)).toBe(C);
+  });
+
   it('moves one board only after a long gap between ticks', () => {
     const state = tick(createRotation(BOARDS, 0), 1_000_000);
     expect(raceAt(state)).toBe(B);
