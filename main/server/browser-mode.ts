@@ -4,16 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ReturnsWallError } from '../../shared/errors.js';
 import { type Kiosk, type KioskDependencies, type KioskOptions, startKiosk } from '../kiosk/kiosk.js';
 import { createLogger } from '../logging/logger.js';
+import { BUILT_RENDERER_DIR } from '../project-root.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startWallServer, type WallServer } from './wall-server.js';
 
 const log = createLogger('BrowserMode');
 
-/** `out/renderer`, as `npm run build:renderer` writes it. */
-export const BUILT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+export { BUILT_RENDERER_DIR };
 
 /** The built renderer is missing; the message says how to build it. */
 export class RendererNotBuiltError extends ReturnsWallError {

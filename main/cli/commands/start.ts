@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { KIOSK_FLAGS, kioskArgs, kioskOptionsFrom } from '../../kiosk/kiosk-flags.js';
 import type { KioskOptions } from '../../kiosk/kiosk.js';
 import { createLogger } from '../../logging/logger.js';
+import { BUILT_RENDERER_DIR, PROJECT_ROOT } from '../../project-root.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/wall-server.js';
 import { type Command, parseFlags } from '../command.js';
 import { serve } from './serve.js';
@@ -13,7 +13,7 @@ import { serve } from './serve.js';
 const log = createLogger('Start');
 
 /** The compiled Electron main process, as `npm run build` writes it. */
-export const ELECTRON_MAIN = fileURLToPath(new URL('../../../out/main/electron/main.js', import.meta.url));
+export const ELECTRON_MAIN = join(PROJECT_ROOT, 'out', 'main', 'electron', 'main.js');
 
 /**
  * Electron's binary, or null when it is not installed. Found through the package's
@@ -33,8 +33,8 @@ export function findElectronBinary(from: string = import.meta.url): string | nul
   return existsSync(binary) ? binary : null;
 }
 
-const PRELOAD = fileURLToPath(new URL('../../../out/preload/preload.cjs', import.meta.url));
-const RENDERER_INDEX = fileURLToPath(new URL('../../../out/renderer/index.html', import.meta.url));
+const PRELOAD = join(PROJECT_ROOT, 'out', 'preload', 'preload.cjs');
+const RENDERER_INDEX = join(BUILT_RENDERER_DIR, 'index.html');
 
 function isKioskBuilt(): boolean {
   return [ELECTRON_MAIN, PRELOAD, RENDERER_INDEX].every((file) => existsSync(file));
