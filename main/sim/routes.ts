@@ -94,15 +94,7 @@ export class RouteTable {
     const propositions = this.results.ballot.propositions;
     if (rest.length === 0) {
       const ids = propositions.map((item) => item.raceId);
-      const title = 'Ballot Measures - Statewide Results';
-      return reply(
-        measuresPayload(
-          title,
-          ids.map((id) => this.results.at(id, load)),
-        ),
-        ids,
-        csv,
-      );
+      return this.measuresReply('Ballot Measures - Statewide Results', ids, load, csv);
     }
 
     const county = rest.length === 2 && rest[0] === 'county' ? countyBySlug(rest[1] ?? '') : undefined;
@@ -110,15 +102,13 @@ export class RouteTable {
     const ids = propositions.flatMap((item) =>
       item.parts.filter((part) => part.county === county).map((part) => part.raceId),
     );
-    const title = `Ballot Measures - ${county.name} County Results`;
-    return reply(
-      measuresPayload(
-        title,
-        ids.map((id) => this.results.at(id, load)),
-      ),
-      ids,
-      csv,
-    );
+    return this.measuresReply(`Ballot Measures - ${county.name} County Results`, ids, load, csv);
+  }
+
+  /** Every proposition of one scope in one object, as `/returns/ballot-measures` answers. */
+  private measuresReply(title: string, ids: readonly string[], load: number, csv: boolean): Reply {
+    const results = ids.map((id) => this.results.at(id, load));
+    return reply(measuresPayload(title, results), ids, csv);
   }
 
   private contest(office: string, rest: readonly string[], load: number, csv: boolean): Reply {
