@@ -30,8 +30,14 @@ export const FeedStatusSchema = z.object({
   cacheWrittenAt: IsoTimeSchema.nullable(),
   setAside: z.array(SetAsideSchema),
   /**
-   * Races whose numbers were not confirmed by the last successful poll, with the time they
-   * last were. Every race not listed here is as fresh as `lastSuccessAt`.
+   * When every race not in `lagging` was last confirmed: the last successful poll, or, before
+   * this run's first one, the newest confirmation in the cache the wall started from. Null
+   * when nothing has been confirmed.
+   */
+  confirmedAt: IsoTimeSchema.nullable(),
+  /**
+   * Races last confirmed at another time than `confirmedAt` (or never), with that time. Only
+   * the exceptions are listed, so a status stays small however many races there are.
    */
   lagging: z.array(z.object({ id: z.string(), checkedAt: IsoTimeSchema.nullable() })),
 });

@@ -61,14 +61,24 @@ export class RaceBook {
     return [...this.#races.values()].filter((entry) => keep(entry.race.id)).map((entry) => entry.race);
   }
 
-  /** Races not confirmed at `confirmedAt` (the last successful poll), with when they last were. */
+  /** Races last confirmed at another time than `confirmedAt` (the baseline), with that time. */
   lagging(
     keep: (id: string) => boolean,
     confirmedAt: string | null,
   ): { id: string; checkedAt: string | null }[] {
     return [...this.#races.values()]
-      .filter((entry) => keep(entry.race.id) && (confirmedAt === null || entry.checkedAt !== confirmedAt))
+      .filter((entry) => keep(entry.race.id) && entry.checkedAt !== confirmedAt)
       .map((entry) => ({ id: entry.race.id, checkedAt: entry.checkedAt }));
+  }
+
+  /** The latest confirmation of any race passing `keep` (the baseline of a cache just loaded). */
+  newestCheckedAt(keep: (id: string) => boolean): string | null {
+    let newest: string | null = null;
+    for (const { race, checkedAt } of this.#races.values()) {
+      if (checkedAt === null || !keep(race.id)) continue;
+      if (newest === null || Date.parse(checkedAt) > Date.parse(newest)) newest = checkedAt;
+    }
+    return newest;
   }
 
   /** The newest `ReportingTime` of any race, ISO-8601. */

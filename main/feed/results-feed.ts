@@ -75,6 +75,9 @@ export class ResultsFeed implements FeedSource {
   #timer: NodeJS.Timeout | null = null;
   #polled: Set<string> | null = null;
   #cycleStartedAt = 0;
+  /** While a timed cycle runs, its status changes wait for the next poll time: one message a cycle. */
+  #holdStatus = false;
+  #statusPending = false;
   #started = false;
   #stopped = false;
 
@@ -116,9 +119,13 @@ export class ResultsFeed implements FeedSource {
   ): void {
     this.#book.load(races);
     for (const entry of raw) this.#raw.set(entry.path, { at: entry.at, body: entry.body });
+    // Until a poll succeeds, races vouch for themselves with the cache's own confirmations:
+    // most share the last cycle before the cache was written, so only the others are listed.
+    const confirmedAt = this.#book.newestCheckedAt(this.#isShown);
     this.#status.update({
       newestLoadAt: this.#book.newestLoadAt(),
-      lagging: this.#book.lagging(this.#isShown, null),
+      confirmedAt,
+      lagging: this.#book.lagging(this.#isShown, confirmedAt),
     });
     log.info(`Loaded ${races.length} races from the cache written ${this.#status.current.cacheWrittenAt}.`);
   }
@@ -202,10 +209,13 @@ export class ResultsFeed implements FeedSource {
   #tick(): void {
     this.#timer = null;
     this.#cycleStartedAt = Date.now();
+    this.#holdStatus = true;
     this.pollOnce()
       .catch((error: unknown) => this.#onCrash(error))
       .finally(() => {
-        if (!this.#stopped) this.#schedule();
+        this.#holdStatus = false;
+        if (this.#stopped) this.#emitStatus(false);
+        else this.#schedule();
       });
   }
 
@@ -288,7 +298,8 @@ export class ResultsFeed implements FeedSource {
   }
 
   #finishStatus(at: string, polled: number, result: CycleResult): void {
-    const confirmedAt = result.successes > 0 ? at : this.#status.current.lastSuccessAt;
+    const before = this.#status.current;
+    const confirmedAt = result.successes > 0 ? at : (before.lastSuccessAt ?? before.confirmedAt);
     const lagging = this.#book.lagging(this.#isShown, confirmedAt);
     const changed = [
       this.#status.recordCycle({
@@ -299,7 +310,7 @@ export class ResultsFeed implements FeedSource {
         laggingCount: lagging.length,
       }),
       this.#status.setAside(this.#setAside.entries()),
-      this.#status.update({ lagging, newestLoadAt: this.#book.newestLoadAt() }),
+      this.#status.update({ confirmedAt, lagging, newestLoadAt: this.#book.newestLoadAt() }),
     ];
     this.#emitStatus(changed.some(Boolean));
   }
@@ -316,6 +327,9 @@ export class ResultsFeed implements FeedSource {
   }
 
   #emitStatus(changed: boolean): void {
-    if (changed) this.#events.emit('status', this.#status.current);
+    this.#statusPending ||= changed;
+    if (this.#holdStatus || !this.#statusPending) return;
+    this.#statusPending = false;
+    this.#events.emit('status', this.#status.current);
   }
 }

@@ -33,6 +33,7 @@ export class StatusTracker {
       newestLoadAt: null,
       cacheWrittenAt,
       setAside: [],
+      confirmedAt: null,
       lagging: [],
     };
   }

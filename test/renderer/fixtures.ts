@@ -103,18 +103,22 @@ export function crowdedField(count: number): Candidate[] {
   );
 }
 
+/** A status; unless given, `confirmedAt` follows `lastSuccessAt`, as after a successful poll. */
 export function feedStatus(overrides: Partial<FeedStatus> = {}): FeedStatus {
+  const lastSuccessAt =
+    overrides.lastSuccessAt === undefined ? '2026-11-03T21:19:30-08:00' : overrides.lastSuccessAt;
   return {
     health: 'online',
     source: 'live',
     apiBase: 'https://api.sos.ca.gov',
-    lastSuccessAt: '2026-11-03T21:19:30-08:00',
+    lastSuccessAt,
     lastError: null,
     consecutiveFailures: 0,
     nextPollAt: '2026-11-03T21:20:30-08:00',
     newestLoadAt: LOAD_AT,
     cacheWrittenAt: null,
     setAside: [],
+    confirmedAt: lastSuccessAt,
     lagging: [],
     ...overrides,
   };

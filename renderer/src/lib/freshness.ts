@@ -1,7 +1,8 @@
 /**
  * How old a race's numbers are, and whether the board must say STALE. A race's numbers were
- * last confirmed at its `lagging[].checkedAt` when listed there, else at the last successful
- * poll, else when the cache the wall started from was written.
+ * last confirmed at its `lagging[].checkedAt` when listed there, else at the status's
+ * `confirmedAt` (the last successful poll, or the cache's newest confirmation), else when the
+ * cache the wall started from was written.
  */
 import type { FeedStatus } from '../../../shared/feed-status.js';
 
@@ -50,8 +51,11 @@ function confirmedAt(raceId: string, status: FeedStatus): { at: string | null; b
   const lagging = status.lagging.find((entry) => entry.id === raceId);
   if (lagging?.checkedAt) return { at: lagging.checkedAt, basis: 'lagging' };
 
-  // A lagging race never confirmed in this run can only vouch for itself through the cache.
-  if (!lagging && status.lastSuccessAt) return { at: status.lastSuccessAt, basis: 'poll' };
+  // Unlisted, a race is as fresh as the baseline: this run's last successful poll, or before
+  // it the cache's. Listed but never confirmed, only the cache can vouch for it.
+  if (!lagging && status.confirmedAt) {
+    return { at: status.confirmedAt, basis: status.confirmedAt === status.lastSuccessAt ? 'poll' : 'cache' };
+  }
   if (status.cacheWrittenAt) return { at: status.cacheWrittenAt, basis: 'cache' };
   return { at: null, basis: 'unknown' };
 }

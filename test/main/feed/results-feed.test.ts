@@ -7,7 +7,7 @@ import { ResultsFeed, type ResultsFeedOptions } from '../../../main/feed/results
 import { addLogSink, replaceLogSinks } from '../../../main/logging/logger.js';
 import { HOSTILE_NAMES } from '../../../main/sim/fault-payloads.js';
 import { startRehearsalFeed } from '../../../main/sim/index.js';
-import { FeedStatusSchema } from '../../../shared/feed-status.js';
+import { type FeedStatus, FeedStatusSchema } from '../../../shared/feed-status.js';
 import type { Race } from '../../../shared/model.js';
 import type { WallConfigInput } from '../../../shared/config.js';
 import {
@@ -353,7 +353,27 @@ describe('the offline cache', () => {
     expect(byId(second.races())).toEqual(byId(shown));
     expect(second.status().health).toBe('starting');
     expect(second.status().cacheWrittenAt).not.toBeNull();
-    expect(second.status().lagging).toHaveLength(boardIds.length);
+    expect(second.status().confirmedAt).toBe(first.status().lastSuccessAt);
+    expect(second.status().lagging).toEqual([]);
+  });
+
+  it('lists after a restart only the races the cache holds from an earlier cycle than the rest', async () => {
+    atLoad(3);
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const first = await openFeed({ requests: { timeoutSeconds: 0.3, retries: 0 } }, {}, data.dir);
+    await first.pollOnce();
+    const everyRaceAt = first.status().lastSuccessAt;
+    rehearsal.sim.setFaults([{ kind: 'html', paths: ['/returns/ballot-measures'] }]);
+    await first.pollOnce();
+    const restAt = first.status().lastSuccessAt;
+    await first.stop();
+
+    const second = await openFeed({}, {}, data.dir);
+
+    expect(restAt).not.toBe(everyRaceAt);
+    expect(second.status().confirmedAt).toBe(restAt);
+    expect(second.status().lagging).toEqual([{ id: boardIds[4], checkedAt: everyRaceAt }]);
   });
 
   it('keeps the raw bodies behind the races it holds', async () => {
@@ -456,6 +476,29 @@ describe('lifetime', () => {
     expect(timers()).toBeLessThanOrEqual(baseline);
     await expect(feed.pollOnce()).rejects.toBeInstanceOf(FeedStoppedError);
     expect(rehearsal.proxy.paths.length).toBe(requestsAtStop);
+  });
+
+  it('sends one status message a timed cycle, carrying the time of the next poll', async () => {
+    atLoad(2);
+    const feed = await openFeed({ pollSeconds: 1 });
+    const statuses: FeedStatus[] = [];
+    const threeCycles = new Promise<void>((resolve) =>
+      feed.on('status', (status) => {
+        statuses.push(status);
+        if (statuses.length === 3) resolve();
+      }),
+    );
+
+    feed.start();
+    await threeCycles;
+
+    const nextPolls = statuses.map((status) => status.nextPollAt);
+    const lastSuccesses = statuses.map((status) => status.lastSuccessAt);
+    expect(new Set(nextPolls).size).toBe(3);
+    expect(new Set(lastSuccesses).size).toBe(3);
+    for (const status of statuses) {
+      expect(Date.parse(status.nextPollAt ?? '')).toBeGreaterThan(Date.parse(status.lastSuccessAt ?? ''));
+    }
   });
 
   it('counts the listeners subscribed now, and none once each has unsubscribed', async () => {

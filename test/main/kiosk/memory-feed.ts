@@ -21,6 +21,7 @@ export function testStatus(overrides: Partial<FeedStatus> = {}): FeedStatus {
     newestLoadAt: '2026-11-03T20:10:00-08:00',
     cacheWrittenAt: null,
     setAside: [],
+    confirmedAt: null,
     lagging: [],
     ...overrides,
   };

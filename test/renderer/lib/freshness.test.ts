@@ -37,6 +37,20 @@ describe('freshness', () => {
     expect(result).toEqual({ ageSeconds: 720, basis: 'cache', stale: true, cached: true });
   });
 
+  it("measures an unlisted race from the cache's last confirmation before any poll succeeds", () => {
+    const status = feedStatus({
+      lastSuccessAt: null,
+      confirmedAt: '2026-11-03T21:17:50-08:00',
+      cacheWrittenAt: '2026-11-03T21:18:00-08:00',
+    });
+    expect(freshnessOf({ ...base, status })).toEqual({
+      ageSeconds: 730,
+      basis: 'cache',
+      stale: true,
+      cached: true,
+    });
+  });
+
   it('says a lagging race is cached when it was last confirmed before the cache it started from', () => {
     const status = feedStatus({
       lastSuccessAt: null,
@@ -66,7 +80,7 @@ describe('freshness', () => {
   });
 
   it('is stale when the confirmation time cannot be read', () => {
-    const status = { ...feedStatus(), lastSuccessAt: 'yesterday-ish' };
+    const status = { ...feedStatus(), lastSuccessAt: 'yesterday-ish', confirmedAt: 'yesterday-ish' };
     expect(freshnessOf({ ...base, status })).toMatchObject({ ageSeconds: null, stale: true });
   });
 
