@@ -11,6 +11,7 @@ import { createServer, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { chooseCli } from '../../main/bin/source-stamp.mjs';
 import { cachePath, type CacheFile, writeCache } from '../../main/feed/cache.js';
 import type { WallConfigInput } from '../../shared/config.js';
 import type { Race } from '../../shared/model.js';
@@ -20,7 +21,15 @@ import { median, report } from './report.js';
 import { warmRaces } from './warm-races.js';
 
 const RUNS = 5;
+const ROOT = new URL('../..', import.meta.url).pathname;
 const CLI = new URL('../../main/bin/returns-wall.mjs', import.meta.url).pathname;
+
+/** The figure is the installed command's: tsc's output, never the sources through tsx. */
+function requireCompiledCli(): void {
+  const choice = chooseCli(ROOT);
+  if (!choice.compiled)
+    throw new Error(`Cold start needs the compiled CLI (${choice.reason}): run \`npm run build:main\``);
+}
 
 /** An address nothing listens on: a port the system handed out and took back. */
 async function closedAddress(): Promise<string> {
@@ -154,6 +163,7 @@ function boardPainted(): boolean {
 }
 
 export async function benchColdStart(browser: Browser): Promise<void> {
+  requireCompiledCli();
   const races = await warmRaces();
   const folder = await warmFolder(races, await closedAddress());
   const runs: Run[] = [];

@@ -5,6 +5,7 @@ import { KIOSK_FLAGS, kioskOptionsFrom } from '../../kiosk/kiosk-flags.js';
 import type { KioskOptions } from '../../kiosk/kiosk.js';
 import { realKioskDependencies } from '../../kiosk/real-dependencies.js';
 import { addLogSink, createLogger, fileSink } from '../../logging/logger.js';
+import { PROJECT_ROOT } from '../../project-root.js';
 import { BUILT_RENDERER_DIR, isRendererBuilt, startBrowserMode } from '../../server/browser-mode.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../server/wall-server.js';
 import { type Command, numberFlag, parseFlags, UsageError, untilSignal } from '../command.js';
@@ -17,7 +18,8 @@ async function buildRenderer(): Promise<void> {
   try {
     const { build } = await import('vite');
     await build({
-      configFile: new URL('../../../renderer/vite.config.ts', import.meta.url).pathname,
+      // From the project root: this module also runs compiled, from out/main/cli/commands.
+      configFile: join(PROJECT_ROOT, 'renderer', 'vite.config.ts'),
       logLevel: 'warn',
     });
   } catch (error) {
