@@ -27,6 +27,21 @@ describe('the wall hub', () => {
     expect(snapshot.config).toEqual(display);
   });
 
+  it("sends the feed's races as they are, checked once as they entered it, not copied per connect", () => {
+    const race = testRace('02000000000059', [10, 5]);
+    const snapshot = hubOver(new MemoryFeed([race])).snapshot();
+    expect(snapshot.races[0]).toBe(race);
+  });
+
+  it('refuses to take a snapshot whose envelope breaks the contract', () => {
+    const hub = new WallHub(new MemoryFeed([testRace('02000000000059', [10, 5])]), {
+      ...display,
+      defaultDwellSeconds: -1,
+    });
+    hubs.push(hub);
+    expect(() => hub.snapshot()).toThrow(/outgoing snapshot.*config\.defaultDwellSeconds/);
+  });
+
   it('passes on only the races that changed, then status and config changes', () => {
     const feed = new MemoryFeed([testRace('02000000000059', [10, 5]), testRace('03000000000059', [1, 1])]);
     const hub = hubOver(feed);
