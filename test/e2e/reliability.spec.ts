@@ -1,7 +1,7 @@
 /**
  * What the screen does when the feed breaks, end to end in Chromium: the last good numbers
- * stay up marked STALE and update again once the feed is back, for a subset of the fault
- * matrix (the whole matrix runs at the feed level, test/main/reliability/). And the two
+ * stay up marked STALE and update again once the feed is back, for every case of the fault
+ * matrix that must keep them (test/main/reliability/fault-cases.ts). And the two
  * degraded starts: no feed and no cache, and a cache but no feed.
  */
 import { createServer } from 'node:net';
@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, type Page, test } from '@playwright/test';
 import type { BrowserMode } from '../../main/server/browser-mode.js';
 import { type FaultRule, startRehearsalFeed } from '../../main/sim/index.js';
+import { FAULT_CASES, type MatrixCase } from '../main/reliability/fault-cases.js';
 import { startWallUnderTest, type WallUnderTest } from './wall-under-test.js';
 import { wallFolder, type WallFolder } from './wall-on-disk.js';
 
@@ -16,14 +17,42 @@ const board = (page: Page) => page.locator('section.board');
 const stale = (page: Page) => page.getByText('STALE', { exact: true });
 const votesShown = (page: Page) => board(page).locator('td.votes').allTextContents();
 
-/** A representative fault of each family: HTTP, transport, payload, mismatch, validation. */
-const SCREEN_FAULTS: readonly { name: string; rule: FaultRule }[] = [
-  { name: 'HTTP 502', rule: { kind: 'status', status: 502 } },
-  { name: 'a connection reset mid-body', rule: { kind: 'reset' } },
-  { name: 'an HTML page with status 200', rule: { kind: 'html' } },
-  { name: 'objects in another order', rule: { kind: 'shuffle' } },
-  { name: 'negative votes', rule: { kind: 'negative-votes' } },
-];
+/**
+ * Every case of the fault matrix in which the wall must keep its last good numbers, fitted to
+ * a screen test that moves the sim's clock 30 minutes on: a Retry-After is shortened so
+ * recovery fits a test's wait, and an older load reaches back past that jump (to the night's
+ * first load) so it stays older than the newest seen.
+ */
+const SCREEN_FAULTS: readonly MatrixCase[] = FAULT_CASES.filter((c) => c.outcome === 'kept').map((c) => ({
+  ...c,
+  ...(c.rule ? { rule: forScreen(c.rule) } : {}),
+}));
+
+function forScreen(rule: FaultRule): FaultRule {
+  if (rule.kind === 'status' && rule.retryAfterSeconds !== undefined)
+    return { ...rule, retryAfterSeconds: 1 };
+  if (rule.kind === 'stale') return { ...rule, loadsBack: 10_000 };
+  return rule;
+}
+
+async function inject(wall: WallUnderTest, fault: MatrixCase): Promise<void> {
+  if (fault.refused) await wall.door.refuse();
+  if (fault.rule) wall.sim.setFaults([fault.rule]);
+}
+
+/**
+ * Waits out two more polls under the fault: two answers from the sim, or, where nothing is
+ * answered (refused at the door, or held until the 2 s request timeout), two cycles' time.
+ */
+async function twoMorePolls(wall: WallUnderTest, fault: MatrixCase): Promise<void> {
+  const unanswered = fault.refused ? 2_500 : fault.rule?.kind === 'hang' ? 5_000 : 0;
+  if (unanswered > 0) {
+    await new Promise((resolve) => setTimeout(resolve, unanswered));
+    return;
+  }
+  const answered = wall.sim.stats().answered;
+  await expect.poll(() => wall.sim.stats().answered, { timeout: 10_000 }).toBeGreaterThan(answered + 1);
+}
 
 test.describe('the screen through feed faults', () => {
   let wall: WallUnderTest;
@@ -46,6 +75,7 @@ test.describe('the screen through feed faults', () => {
   // eslint-disable-next-line no-empty-pattern -- Playwright insists on a destructured fixtures argument.
   test.afterEach(async ({}, testInfo) => {
     wall.sim.setFaults([]);
+    await wall.door.accept();
     if (testInfo.status !== testInfo.expectedStatus)
       await testInfo.attach('wall.log', { body: wall.log.join('\n') });
   });
@@ -63,16 +93,16 @@ test.describe('the screen through feed faults', () => {
       await expect.poll(async () => (await votesShown(page)).sort()).toEqual([...expected].sort());
       const before = await votesShown(page);
 
-      wall.sim.setFaults([fault.rule]);
+      await inject(wall, fault);
       await expect(stale(page)).toBeVisible({ timeout: 10_000 });
       // The feed would now serve newer numbers, were it healthy; two more polls answer faulty.
       wall.sim.setClock(new Date(wall.sim.now().getTime() + 30 * 60_000));
-      const answered = wall.sim.stats().answered;
-      await expect.poll(() => wall.sim.stats().answered, { timeout: 10_000 }).toBeGreaterThan(answered + 1);
+      await twoMorePolls(wall, fault);
       expect(await votesShown(page)).toEqual(before);
       await expect(stale(page)).toBeVisible();
 
       wall.sim.setFaults([]);
+      await wall.door.accept();
       await expect(stale(page)).toBeHidden({ timeout: 10_000 });
       const after = wall.sim.resultsFor(raceId).candidates.map((c) => c.votes.toLocaleString('en-US'));
       await expect.poll(async () => (await votesShown(page)).sort()).toEqual([...after].sort());

@@ -11,9 +11,12 @@ import { realKioskDependencies } from '../../main/kiosk/real-dependencies.js';
 import { replaceLogSinks } from '../../main/logging/logger.js';
 import { type BrowserMode, startBrowserMode } from '../../main/server/browser-mode.js';
 import { type FaultRule, type RehearsalFeed, startRehearsalFeed } from '../../main/sim/index.js';
+import { type SwitchablePort, startSwitchablePort } from '../main/reliability/switchable-port.js';
 
 export interface WallUnderTest {
   readonly sim: RehearsalFeed;
+  /** The port the wall polls, in front of the sim: it can refuse connections. */
+  readonly door: SwitchablePort;
   readonly mode: BrowserMode;
   readonly url: string;
   /** What the wall logged, for a failing test to show. */
@@ -57,8 +60,10 @@ export async function startWallUnderTest(setup: WallSetup): Promise<WallUnderTes
     faults: setup.faults ?? [],
   });
 
+  const door = await startSwitchablePort(sim.url);
+
   const configPath = join(folder, 'returns-wall.json');
-  writeFileSync(configPath, JSON.stringify(testConfig(sim.url, setup.boards(sim.ballot))));
+  writeFileSync(configPath, JSON.stringify(testConfig(door.url, setup.boards(sim.ballot))));
   const mode = await startBrowserMode({
     kiosk: { configPath, dataDir: join(folder, 'data'), watch: setup.watchConfig ?? false },
     dependencies: realKioskDependencies,
@@ -67,12 +72,14 @@ export async function startWallUnderTest(setup: WallSetup): Promise<WallUnderTes
 
   return {
     sim,
+    door,
     mode,
     url: mode.url,
     log,
-    rewriteBoards: (boards) => writeFileSync(configPath, JSON.stringify(testConfig(sim.url, boards))),
+    rewriteBoards: (boards) => writeFileSync(configPath, JSON.stringify(testConfig(door.url, boards))),
     stop: async () => {
       await mode.stop();
+      await door.close();
       await sim.close();
       restoreSinks();
       rmSync(folder, { recursive: true, force: true });

@@ -8,142 +8,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { shareOf } from '../../../main/feed/numbers.js';
 import { type PollReport, ResultsFeed } from '../../../main/feed/results-feed.js';
 import { replaceLogSinks } from '../../../main/logging/logger.js';
-import { type FaultRule, type RehearsalFeed, startRehearsalFeed } from '../../../main/sim/index.js';
+import { type RehearsalFeed, startRehearsalFeed } from '../../../main/sim/index.js';
 import { HOSTILE_NAMES } from '../../../main/sim/fault-payloads.js';
 import type { Race } from '../../../shared/model.js';
 import { tempDataDir, wallConfig } from '../feed/watched-rehearsal.js';
+import { FAULT_CASES, type MatrixCase } from './fault-cases.js';
 import { type SwitchablePort, startSwitchablePort } from './switchable-port.js';
-
-/**
- * `kept`: the faulty answer is refused, the races it was for keep their last good numbers.
- * `corrected`: the answer is used with its percents recomputed from its votes.
- * `shown`: the answer is valid (if odd) and shown as sent.
- */
-type Outcome = 'kept' | 'corrected' | 'shown';
-
-interface MatrixCase {
-  readonly name: string;
-  readonly rule?: FaultRule;
-  /** The fault is on the network: the port refuses connections. */
-  readonly refused?: true;
-  readonly outcome: Outcome;
-  /** What the one log line must say; null where nothing is wrong enough to log. */
-  readonly cause: RegExp | null;
-  /** The request timeout, where the default 0.3 s is too short for the answer. */
-  readonly timeoutSeconds?: number;
-}
-
-const NOT_JSON = /No usable answer for \d+ races?: invalid payload: \(root\): not JSON/;
-const BAD_VOTES = /No usable answer for \d+ races?: invalid payload: .*Votes: expected a vote count/;
-const NUMBER_VOTES = /invalid payload: candidates\.0\.Votes: Invalid input: expected string, received number/;
-
-const CASES: readonly MatrixCase[] = [
-  { name: 'HTTP 500', rule: { kind: 'status', status: 500 }, outcome: 'kept', cause: /: HTTP 500 \(/ },
-  { name: 'HTTP 502', rule: { kind: 'status', status: 502 }, outcome: 'kept', cause: /: HTTP 502 \(/ },
-  {
-    name: 'HTTP 503 with Retry-After',
-    rule: { kind: 'status', status: 503, retryAfterSeconds: 30 },
-    outcome: 'kept',
-    cause: /: HTTP 503 \(/,
-  },
-  {
-    name: 'HTTP 403 for everything',
-    rule: { kind: 'status', status: 403 },
-    outcome: 'kept',
-    cause: /HTTP 403 for every request/,
-  },
-  {
-    name: 'HTTP 404 for everything',
-    rule: { kind: 'status', status: 404 },
-    outcome: 'kept',
-    cause: /HTTP 404 for every request/,
-  },
-  {
-    name: 'HTTP 429',
-    rule: { kind: 'status', status: 429, retryAfterSeconds: 5 },
-    outcome: 'kept',
-    cause: /: HTTP 429 \(/,
-  },
-  { name: 'connection refused', refused: true, outcome: 'kept', cause: /ECONNREFUSED/ },
-  {
-    name: 'connection reset mid-body',
-    rule: { kind: 'reset' },
-    outcome: 'kept',
-    cause: /the body broke off|closed in the middle of the body/,
-  },
-  {
-    name: 'no answer at all',
-    rule: { kind: 'hang' },
-    outcome: 'kept',
-    cause: /FeedTimeoutError: .*no answer in 300 ms/,
-  },
-  { name: 'truncated JSON', rule: { kind: 'truncate' }, outcome: 'kept', cause: NOT_JSON },
-  { name: 'an HTML page with status 200', rule: { kind: 'html' }, outcome: 'kept', cause: NOT_JSON },
-  {
-    name: 'an empty array',
-    rule: { kind: 'empty-array' },
-    outcome: 'kept',
-    cause: /expected 4 answers, got 0 answers/,
-  },
-  {
-    name: 'fewer objects than ids',
-    rule: { kind: 'drop-objects' },
-    outcome: 'kept',
-    cause: /expected 4 answers, got 3 answers/,
-  },
-  {
-    name: 'objects in another order',
-    rule: { kind: 'shuffle' },
-    outcome: 'kept',
-    cause: /no answer fits the race: "[^"]+ - Statewide Results": /,
-  },
-  {
-    name: 'a load older than the newest seen',
-    rule: { kind: 'stale', loadsBack: 2 },
-    outcome: 'kept',
-    cause: /Ignored a stale load stamped .*older than the newest seen/,
-  },
-  {
-    name: 'a missing field',
-    rule: { kind: 'missing-field', field: 'ReportingTime' },
-    outcome: 'kept',
-    cause: /invalid payload: ReportingTime: /,
-  },
-  {
-    name: 'a number where a string belongs',
-    rule: { kind: 'number-for-string' },
-    outcome: 'kept',
-    cause: NUMBER_VOTES,
-  },
-  { name: 'negative votes', rule: { kind: 'negative-votes' }, outcome: 'kept', cause: BAD_VOTES },
-  { name: 'non-numeric votes', rule: { kind: 'non-numeric-votes' }, outcome: 'kept', cause: BAD_VOTES },
-  {
-    name: 'percents that do not match the votes',
-    rule: { kind: 'bad-percents' },
-    outcome: 'corrected',
-    cause: /the percents sent disagree with the votes; showing percents recomputed/,
-  },
-  {
-    name: 'extra fields',
-    rule: { kind: 'extra-fields' },
-    outcome: 'shown',
-    cause: /the answer has fields the app does not read \("winnerCalled", "ballotDesignation"\)/,
-  },
-  {
-    name: 'a 20 MB body',
-    rule: { kind: 'huge-body', bytes: 20_000_000 },
-    outcome: 'shown',
-    cause: /Races .*: its answer was over 5 MB, far larger than the API sends/,
-    timeoutSeconds: 5,
-  },
-  {
-    name: '10,000 candidates in one race',
-    rule: { kind: 'many-candidates', count: 10_000, paths: ['/returns/query'] },
-    outcome: 'shown',
-    cause: /Races .*: it lists more than 500 candidates, far more than any real contest/,
-  },
-  { name: 'hostile names', rule: { kind: 'hostile-names' }, outcome: 'shown', cause: null },
-];
 
 let sim: RehearsalFeed;
 let door: SwitchablePort;
@@ -178,7 +48,7 @@ function atLoad(index: number): void {
   sim.setClock(at);
 }
 
-async function openFeed(timeoutSeconds = 0.3): Promise<ResultsFeed> {
+async function openFeed(timeoutSeconds = 1): Promise<ResultsFeed> {
   const data = tempDataDir();
   const feed = await ResultsFeed.open({
     // No retries and a short timeout: each case costs one round trip, not a backoff.
@@ -218,7 +88,7 @@ function problemLines(from: number): string[] {
 /** When the screen would say a race's numbers were last confirmed. */
 function confirmedAt(feed: ResultsFeed, id: string): string | null {
   const lagging = feed.status().lagging.find((entry) => entry.id === id);
-  return lagging ? lagging.checkedAt : feed.status().lastSuccessAt;
+  return lagging ? lagging.checkedAt : feed.status().confirmedAt;
 }
 
 async function inject(c: MatrixCase): Promise<void> {
@@ -265,7 +135,7 @@ function expectShown(feed: ResultsFeed, c: MatrixCase): void {
 }
 
 describe('the fault matrix: each fault on the rehearsal feed, then the feed healthy again', () => {
-  it.each(CASES)('$name: the wall keeps running, says why, and recovers ($outcome)', async (c) => {
+  it.each(FAULT_CASES)('$name: the wall keeps running, says why, and recovers ($outcome)', async (c) => {
     atLoad(2);
     const feed = await openFeed(c.timeoutSeconds);
     await feed.pollOnce();
