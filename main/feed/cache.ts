@@ -1,12 +1,13 @@
 /**
  * The offline cache: the latest normalized races and the raw bodies behind them, in the app's
  * data folder, one file per feed source (rehearsal numbers must never come back as live ones).
- * Written atomically (temp file, fsync, rename, fsync of the folder) so a crash leaves the old
- * file or the new one, never half of one; versioned and validated on load. A file that cannot
- * be read is moved aside with a warning and the feed starts empty.
+ * The raw bodies (40 % of the bytes) live in a file of their own beside it, written only when
+ * they change, and named in the cache's `rawFile`; caches written before that keep them inline
+ * in `raw` and still load. Every file is fsynced and the cache itself renamed into place, so a
+ * crash leaves the old cache or the new one, never half of one; versioned and validated on
+ * load. A file that cannot be read is moved aside with a warning and the feed starts empty.
  */
-import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { mkdirSync } from 'node:fs';
+import { mkdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { describeError } from '../../shared/errors.js';
@@ -14,10 +15,19 @@ import { FeedSourceSchema, type FeedSource } from '../../shared/feed-status.js';
 import { IsoTimeSchema, RaceSchema } from '../../shared/model.js';
 import { formatIssues } from '../../shared/validate.js';
 import { createLogger } from '../logging/logger.js';
+import { cachePieces, serializeRaw } from './cache-json.js';
+import { removeLeftovers, uniqueName, writeFileAtomic, writeNewFile } from './durable-file.js';
 import { CacheError } from './errors.js';
+
+export { serializeCache } from './cache-json.js';
+export { writeFileAtomic } from './durable-file.js';
 
 const log = createLogger('Cache');
 
+/**
+ * Still 1 with the raw bodies moved out: `rawFile` is optional and `raw` still there (empty), so
+ * a version before the move reads a newer cache too, only without its raw bodies.
+ */
 export const CACHE_FORMAT = 1;
 
 export const CachedRaceSchema = z.object({
@@ -28,17 +38,25 @@ export const CachedRaceSchema = z.object({
   checkedAt: IsoTimeSchema.nullable(),
 });
 
+export const RawBodySchema = z.object({ path: z.string(), at: IsoTimeSchema, body: z.string() });
+
+/** `<cache stem>.raw-<pid>-<n>.json`, in the cache's folder. */
+const RAW_FILE = /^([\w-]+)\.raw-(\d+)-\d+\.json$/;
+
 export const CacheFileSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   writtenAt: IsoTimeSchema,
   source: FeedSourceSchema,
   apiBase: z.string(),
   races: z.array(CachedRaceSchema),
-  /** The bodies the races were read from, by API path. */
-  raw: z.array(z.object({ path: z.string(), at: IsoTimeSchema, body: z.string() })),
+  /** The bodies the races were read from, by API path (empty on disk when `rawFile` holds them). */
+  raw: z.array(RawBodySchema),
+  /** The file beside the cache that holds `raw`, when they are kept apart. */
+  rawFile: z.string().regex(RAW_FILE).optional(),
 });
 
 export type CachedRace = z.infer<typeof CachedRaceSchema>;
+export type RawBody = z.infer<typeof RawBodySchema>;
 export type CacheFile = z.infer<typeof CacheFileSchema>;
 
 /** `<dataDir>/feed-cache/<source>.json`. */
@@ -63,9 +81,8 @@ async function moveAside(path: string, why: string): Promise<void> {
   }
 }
 
-/** Reads the cache; null when there is none or it cannot be used (never throws). */
-export async function loadCache(path: string): Promise<CacheFile | null> {
-  await removeStaleTemps(path);
+/** Reads and checks the cache file itself; null when there is none or it cannot be used. */
+async function readCacheFile(path: string): Promise<CacheFile | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -89,99 +106,116 @@ export async function loadCache(path: string): Promise<CacheFile | null> {
   return parsed.data;
 }
 
-/**
- * A temp file left by a process killed mid-write is junk: the rename never happened.
- * TODO: this also removes the temp file of a write still under way in another process (or in
- * this one, when a cache is loaded while its writer runs), whose rename then fails and is
- * logged. Only the kiosk's single-instance lock keeps two writers apart; skipping temps whose
- * pid (the name carries it) is still alive would make loading safe beside a writer.
- */
-async function removeStaleTemps(path: string): Promise<void> {
-  const prefix = `${basename(path)}.`;
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  const stale = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
-  await Promise.all(stale.map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
-}
-
-let tempCounter = 0;
-
-/** Writes text to `path` atomically and durably. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${tempCounter++}.tmp`;
+/** The raw bodies from their own file; none (with a warning) when it is missing or broken: the races stand without them. */
+async function readRawFile(path: string): Promise<RawBody[]> {
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    const file = await open(temp, 'w');
-    try {
-      await file.writeFile(text, 'utf8');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    await rename(temp, path);
+    const parsed = z.array(RawBodySchema).safeParse(JSON.parse(await readFile(path, 'utf8')));
+    if (parsed.success) return parsed.data;
+    log.warn(
+      `The raw bodies in ${path} are invalid (${formatIssues(parsed.error)[0]}); keeping the races without them.`,
+    );
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new CacheError(`Writing the cache ${path} failed`, { cause: error });
+    log.warn(
+      `The raw bodies in ${path} cannot be read (${describeError(error)}); keeping the races without them.`,
+    );
   }
-  await syncFolder(dirname(path));
+  return [];
 }
 
-/** Makes the rename itself durable. Windows cannot open a folder for fsync; there rename is enough. */
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** The stem raw files of this cache carry: `live` for `live.json`. */
+function stemOf(path: string): string {
+  return basename(path, '.json');
 }
 
-// Races are immutable and replaced whenever their content changes, so each one's JSON is
-// made once and reused by every later write: a cycle that changed 50 of 5,000 races
-// stringifies 50.
-// TODO: a write where every race is new (the first of a night, 5,000 races) still stringifies
-// all of them in one go, 60-120 ms on a busy 2-core machine, blocking the event loop that long.
-// Serializing in slices across event-loop turns would keep each block under ~10 ms.
-const raceJson = new WeakMap<object, string>();
-
-function jsonOfRace(race: CachedRace['race']): string {
-  let text = raceJson.get(race);
-  if (text === undefined) {
-    text = JSON.stringify(race);
-    raceJson.set(race, text);
-  }
-  return text;
+/**
+ * A writer's leftovers beside the cache: temp files of the cache (a rename that never happened)
+ * and raw files the cache does not name (`keep`). Returns the writer's pid, or null for any other file.
+ */
+function leftoverOf(path: string, keep: string | undefined): (name: string) => number | null {
+  const tempPrefix = `${basename(path)}.`;
+  return (name) => {
+    const temp = name.startsWith(tempPrefix) ? /\.(\d+)\.\d+\.tmp$/.exec(name) : null;
+    if (temp) return Number(temp[1]);
+    const raw = name === keep ? null : RAW_FILE.exec(name);
+    return raw?.[1] === stemOf(path) ? Number(raw[2]) : null;
+  };
 }
 
-// The raw bodies stay the same strings from write to write until their path answers anew, and
-// escaping them is a third of a write (~2.5 MB for 500 bodies): their JSON is kept for the
-// bodies of the last write and made only for the new ones.
-let bodyJson = new Map<string, string>();
-
-function jsonOfRaw(raw: CacheFile['raw']): string {
-  const kept = new Map<string, string>();
-  const entries = raw.map((entry) => {
-    const body = bodyJson.get(entry.body) ?? kept.get(entry.body) ?? JSON.stringify(entry.body);
-    kept.set(entry.body, body);
-    return `{"path":${JSON.stringify(entry.path)},"at":${JSON.stringify(entry.at)},"body":${body}}`;
-  });
-  bodyJson = kept;
-  return `[${entries.join(',')}]`;
+/**
+ * Reads the cache; null when there is none or it cannot be used (never throws). Leftovers of
+ * writers that died are removed; those of a writer still running are left alone.
+ */
+export async function loadCache(path: string): Promise<CacheFile | null> {
+  const file = await readCacheFile(path);
+  await removeLeftovers(dirname(path), leftoverOf(path, file?.rawFile));
+  if (file?.rawFile === undefined) return file;
+  const { rawFile, ...rest } = file;
+  return { ...rest, raw: await readRawFile(join(dirname(path), rawFile)) };
 }
 
-/** The cache file's text: what `JSON.stringify(snapshot)` gives, made faster by reusing race and body JSON. */
-export function serializeCache(snapshot: CacheFile): string {
-  const races = snapshot.races.map(
-    (entry) =>
-      `{"race":${jsonOfRace(entry.race)},"seenAt":${JSON.stringify(entry.seenAt)},"checkedAt":${JSON.stringify(entry.checkedAt)}}`,
+/** What the cache at a path was last written with, in this process: its raw file (if any) and bodies. */
+interface RawWritten {
+  readonly name: string | undefined;
+  readonly raw: readonly RawBody[];
+}
+
+const rawWritten = new Map<string, RawWritten>();
+
+function sameRaw(a: readonly RawBody[], b: readonly RawBody[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((entry, index) => {
+      const other = b[index];
+      return entry.path === other?.path && entry.at === other.at && entry.body === other.body;
+    })
   );
-  const head = JSON.stringify({
-    format: snapshot.format,
-    writtenAt: snapshot.writtenAt,
-    source: snapshot.source,
-    apiBase: snapshot.apiBase,
-  });
-  return `${head.slice(0, -1)},"races":[${races.join(',')}],"raw":${jsonOfRaw(snapshot.raw)}}`;
+}
+
+/** A new raw file for `raw`, written and fsynced in the background; `done` resolves to an error or null. */
+function startRawFile(path: string, raw: readonly RawBody[]): { name: string; done: Promise<unknown> } {
+  const name = uniqueName(`${stemOf(path)}.raw-`, '-', '.json');
+  const text = serializeRaw(raw);
+  const done = mkdir(dirname(path), { recursive: true })
+    .then(() => writeNewFile(join(dirname(path), name), text))
+    .then(
+      () => null,
+      (error: unknown) => error,
+    );
+  return { name, done };
+}
+
+/** Once a new cache is in place, the raw file the previous one named is junk. */
+async function retireRawFile(path: string, previous: RawWritten | undefined, current: RawWritten) {
+  rawWritten.set(path, current);
+  if (previous === undefined) {
+    // This process's first write: the raw file of the cache it started from goes too.
+    await removeLeftovers(dirname(path), leftoverOf(path, current.name));
+  } else if (previous.name !== undefined && previous.name !== current.name) {
+    await unlink(join(dirname(path), previous.name)).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes the cache and, when its raw bodies changed, a new raw file first. The raw file is
+ * written while the cache's own JSON is made, and is named only by the cache renamed after it,
+ * so a crash at any moment leaves a cache whose raw file is complete.
+ */
+async function writeCacheFiles(path: string, snapshot: CacheFile): Promise<void> {
+  const previous = rawWritten.get(path);
+  const kept = previous !== undefined && sameRaw(previous.raw, snapshot.raw);
+  const started = kept || snapshot.raw.length === 0 ? null : startRawFile(path, snapshot.raw);
+  const rawFile = kept ? previous.name : started?.name;
+  const pieces = cachePieces({ ...snapshot, raw: rawFile === undefined ? snapshot.raw : [], rawFile });
+  try {
+    await writeFileAtomic(path, pieces, async () => {
+      const rawError = await started?.done;
+      if (rawError) throw new CacheError(`Writing the raw bodies of ${path} failed`, { cause: rawError });
+    });
+  } catch (error) {
+    if (started) await unlink(join(dirname(path), started.name)).catch(() => undefined);
+    throw error;
+  }
+  if (!kept) await retireRawFile(path, previous, { name: rawFile, raw: snapshot.raw });
 }
 
 /** Everything but the races: what a writer whose races were checked on the way in must still check. */
@@ -199,7 +233,7 @@ export async function writeCache(path: string, snapshot: CacheFile, racesChecked
       `Refusing to write an invalid cache to ${path}: ${formatIssues(checked.error).slice(0, 3).join('; ')}`,
     );
   }
-  await writeFileAtomic(path, serializeCache(snapshot));
+  await writeCacheFiles(path, snapshot);
 }
 
 /**

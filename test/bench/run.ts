@@ -5,13 +5,13 @@
  *   about 1,000 candidate-race ids, so the lists repeat them (the query endpoint answers a
  *   repeated id like any other); the whole ballot through the engine is measured too;
  * - normalization throughput, races per second on one core;
- * - cache write time (median of 5) and size for 5,000 races;
+ * - cache write time (median of 5), CPU time, longest event-loop block and size for 5,000 races;
  * - then the wall in Chromium (test/bench/wall.ts): freshness, cold start, update cost, rendering.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { cachePath, type CacheFile, writeCache } from '../../main/feed/cache.js';
 import { HttpClient } from '../../main/feed/http-client.js';
 import { normalizeContestAnswer } from '../../main/feed/normalize.js';
@@ -131,7 +131,33 @@ function benchNormalization(answers: readonly (readonly [unknown, string])[]): R
   return races;
 }
 
-/** 5,000 races and the 500 query bodies behind them, written as the engine writes them. */
+/** Wall time of `task`, and this process's CPU time (every thread: the file writes too), in milliseconds. */
+async function timedWithCpu(task: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const cpuStart = process.cpuUsage();
+  const wall = await timed(task);
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+/** The longest the event loop was blocked while `task` ran, in milliseconds (1 ms resolution). */
+async function longestBlock(task: () => Promise<unknown>): Promise<number> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  await task();
+  delay.disable();
+  return delay.max / 1e6;
+}
+
+/** A copy of the snapshot whose races are all new objects: the first write of a night. */
+function withNewRaces(snapshot: CacheFile): CacheFile {
+  return { ...snapshot, races: snapshot.races.map((entry) => ({ ...entry, race: { ...entry.race } })) };
+}
+
+/**
+ * 5,000 races and the 500 query bodies behind them, written as the engine writes them. The
+ * bodies live in a file of their own, written again only when they change: the figures with
+ * "all-races-new" keep the bodies of the write before; "everything-new" changes them too.
+ */
 async function benchCacheWrite(races: readonly Race[], bodies: readonly string[]): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'returns-wall-bench-'));
   const path = cachePath(dataDir, 'rehearsal');
@@ -154,26 +180,42 @@ async function benchCacheWrite(races: readonly Race[], bodies: readonly string[]
     raw,
   };
   try {
-    const cold: number[] = [];
+    const cold: { wall: number; cpu: number }[] = [];
+    const blocks: number[] = [];
+    const everything: number[] = [];
     const steady: number[] = [];
     const fullCheck: number[] = [];
     for (let run = 0; run < 5; run++) {
-      // Fresh race objects: every race is new to the writer, as on the first write of a night.
-      const fresh = {
-        ...snapshot,
-        races: snapshot.races.map((entry) => ({ ...entry, race: { ...entry.race } })),
-      };
-      cold.push(await timed(() => writeCache(path, fresh, true)));
+      const fresh = withNewRaces(snapshot);
+      blocks.push(
+        await longestBlock(async () => cold.push(await timedWithCpu(() => writeCache(path, fresh, true)))),
+      );
+    }
+    for (let run = 0; run < 5; run++) {
+      // Bodies with new text (JSON allows the trailing spaces), so their file is written again.
+      const newBodies = raw.map((entry) => ({ ...entry, body: `${entry.body}${' '.repeat(run + 1)}` }));
+      const fresh = { ...withNewRaces(snapshot), raw: newBodies };
+      everything.push(await timed(() => writeCache(path, fresh, true)));
     }
     for (let run = 0; run < 5; run++) steady.push(await timed(() => writeCache(path, snapshot, true)));
     for (let run = 0; run < 5; run++) fullCheck.push(await timed(() => writeCache(path, snapshot)));
     report('cache-write-5000', median(steady), 'ms', 50);
-    report('cache-write-5000-all-races-new', median(cold), 'ms', 50);
+    report('cache-write-5000-all-races-new', median(cold.map((run) => run.wall)), 'ms', 50);
+    report('cache-write-5000-all-races-new-cpu', median(cold.map((run) => run.cpu)), 'ms', null);
+    report('cache-write-5000-all-races-new-longest-block', median(blocks), 'ms', null);
+    report('cache-write-5000-everything-new', median(everything), 'ms', null);
     report('cache-write-5000-revalidating-races', median(fullCheck), 'ms', null);
     report('cache-size-5000', statSync(path).size / 1024, 'KiB', null);
+    report('cache-size-5000-raw-bodies', rawFileSize(path) / 1024, 'KiB', null);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The size of the raw-bodies file the cache at `path` names. */
+function rawFileSize(path: string): number {
+  const { rawFile } = JSON.parse(readFileSync(path, 'utf8')) as { rawFile?: string };
+  return rawFile === undefined ? 0 : statSync(join(dirname(path), rawFile)).size;
 }
 
 async function main(): Promise<void> {

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type CacheFile,
+  CacheFileSchema,
   CacheWriter,
   cachePath,
   loadCache,
@@ -12,6 +14,7 @@ import {
 } from '../../../main/feed/cache.js';
 import { CacheError } from '../../../main/feed/errors.js';
 import { replaceLogSinks } from '../../../main/logging/logger.js';
+import { cachePieces, RACES_PER_PIECE } from '../../../main/feed/cache-json.js';
 import { syntheticCache } from './cache-fixtures.js';
 import { bundleChild, killWhileWriting } from './kill-while-writing.js';
 import { tempDataDir } from './watched-rehearsal.js';
@@ -54,6 +57,15 @@ describe('the offline cache', () => {
     expect(serializeCache(later)).toBe(JSON.stringify(later));
   });
 
+  it('serializes exactly what JSON.stringify would across the pieces it writes, and names the raw file', () => {
+    const snapshot = syntheticCache(RACES_PER_PIECE * 2 + 7);
+    const apart = { ...snapshot, raw: [], rawFile: 'live.raw-1-2.json' };
+
+    expect(serializeCache(snapshot)).toBe(JSON.stringify(snapshot));
+    expect(serializeCache(apart)).toBe(JSON.stringify(apart));
+    expect([...cachePieces(snapshot)].length).toBe(5);
+  });
+
   it('serializes the raw bodies exactly as JSON.stringify would when they are reused, replaced or dropped', () => {
     const snapshot = syntheticCache(30);
     const [first, ...rest] = snapshot.raw;
@@ -78,7 +90,7 @@ describe('the offline cache', () => {
 
   it.each([
     ['not JSON', '{"format": 1, "rac'],
-    ['another format version', JSON.stringify({ ...syntheticCache(1), format: 2 })],
+    ['another format version', JSON.stringify({ ...syntheticCache(1), format: 99 })],
     ['a race that breaks the model', JSON.stringify(syntheticCache(1)).replace('"votes":1000', '"votes":-4')],
   ])('moves a cache that is %s aside with a warning', async (_label, text) => {
     const lines = quietly();
@@ -99,9 +111,11 @@ describe('the offline cache', () => {
     const good = readFileSync(path, 'utf8');
     const bad = { ...syntheticCache(3), writtenAt: 'yesterday' };
 
+    const files = readdirSync(dirname(path));
+
     await expect(writeCache(path, bad)).rejects.toBeInstanceOf(CacheError);
     expect(readFileSync(path, 'utf8')).toBe(good);
-    expect(readdirSync(dirname(path))).toEqual(['live.json']);
+    expect(readdirSync(dirname(path))).toEqual(files);
   });
 
   it('writes only the latest snapshot when several wait for a slow write', async () => {
@@ -120,6 +134,80 @@ describe('the offline cache', () => {
     expect(built).toEqual([1, 4]);
     expect((await loadCache(path))?.races[0]?.race.totalVotes).toBe(
       syntheticCache(5, 4).races[0]?.race.totalVotes,
+    );
+  });
+
+  it('keeps the raw bodies in a file of their own, written again only when they change', async () => {
+    const path = freshCachePath();
+    const snapshot = syntheticCache(20);
+
+    await writeCache(path, snapshot);
+    const first = rawFileOf(path);
+    const written = statSync(join(dirname(path), first)).mtimeMs;
+    await writeCache(path, { ...snapshot, races: snapshot.races.slice(1) });
+
+    expect(rawFileOf(path)).toBe(first);
+    expect(statSync(join(dirname(path), first)).mtimeMs).toBe(written);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ raw: [], rawFile: first });
+
+    const changed = {
+      ...snapshot,
+      raw: [{ ...snapshot.raw[0]!, body: '"a new answer"' }, ...snapshot.raw.slice(1)],
+    };
+    await writeCache(path, changed);
+
+    expect(rawFileOf(path)).not.toBe(first);
+    expect(readdirSync(dirname(path)).sort()).toEqual(['live.json', rawFileOf(path)].sort());
+    expect(await loadCache(path)).toEqual(changed);
+  });
+
+  it('reads a cache written before the raw bodies moved out, with its bodies inline', async () => {
+    const path = freshCachePath();
+    const old = syntheticCache(12);
+    writeFileSync(path, JSON.stringify(old));
+
+    expect(await loadCache(path)).toEqual(old);
+  });
+
+  it('writes a cache the version before the move still reads, without the raw bodies', async () => {
+    const path = freshCachePath();
+    const snapshot = syntheticCache(12);
+    await writeCache(path, snapshot);
+    // That version's schema: the same, with no `rawFile` (zod drops keys it does not know).
+    const before = CacheFileSchema.omit({ rawFile: true });
+
+    const read = before.parse(JSON.parse(readFileSync(path, 'utf8')));
+
+    expect(read).toEqual({ ...snapshot, raw: [] });
+  });
+
+  it('keeps the races, with a warning, when their raw file is gone', async () => {
+    const lines = quietly();
+    const path = freshCachePath();
+    const snapshot = syntheticCache(12);
+    await writeCache(path, snapshot);
+    rmSync(join(dirname(path), rawFileOf(path)));
+
+    expect(await loadCache(path)).toEqual({ ...snapshot, raw: [] });
+    expect(lines.some((line) => line.includes('WARN [Cache]') && line.includes('raw bodies'))).toBe(true);
+  });
+
+  it('removes what dead writers left and leaves the files of a write under way in a live process', async () => {
+    const path = freshCachePath();
+    await writeCache(path, syntheticCache(5));
+    const folder = dirname(path);
+    const dead = deadPid();
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    const junk = [`live.json.${dead}.0.tmp`, `live.raw-${dead}-3.json`, `live.json.${process.pid}.7.tmp`];
+    const underWay = [`live.json.${process.pid}.8.tmp`, `live.raw-${process.pid}-9.json`];
+    for (const name of [...junk, ...underWay, 'replay.json.1.2.tmp']) writeFileSync(join(folder, name), '{');
+    // A live pid's file an hour old is no write under way: the pid was reused.
+    utimesSync(join(folder, `live.json.${process.pid}.7.tmp`), hourAgo, hourAgo);
+
+    await loadCache(path);
+
+    expect(readdirSync(folder).sort()).toEqual(
+      ['live.json', rawFileOf(path), ...underWay, 'replay.json.1.2.tmp'].sort(),
     );
   });
 
@@ -143,6 +231,19 @@ describe('the offline cache', () => {
 });
 
 const KILLS = 200;
+
+/** The raw file the cache at `path` names. */
+function rawFileOf(path: string): string {
+  const named = (JSON.parse(readFileSync(path, 'utf8')) as { rawFile?: string }).rawFile;
+  if (named === undefined) throw new Error(`${path} names no raw file`);
+  return named;
+}
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
 
 /** Small enough that a write takes a few milliseconds, so kills land in every phase of it. */
 const RACES = 100;
@@ -169,11 +270,16 @@ async function killLane(script: string, dataDir: string, source: 'live' | 'repla
       delayMs: Math.random() * 20,
     });
 
-    const loaded = roundOf(await loadCache(path));
+    const cache = await loadCache(path);
+    const loaded = roundOf(cache);
     expect([outcome.wrote ?? round, outcome.writing ?? round]).toContain(loaded);
-    expect(readdirSync(dirname(path)).filter((name) => name.startsWith(`${source}.json`))).toEqual([
-      `${source}.json`,
-    ]);
+    expect(cache?.raw).toHaveLength(RACES / 10);
+    // Nothing of the dead writer is left: the cache, its raw file, and this process's own raw file.
+    const own = new RegExp(`^${source}\\.raw-${process.pid}-\\d+\\.json$`);
+    const left = readdirSync(dirname(path)).filter((name) => name.startsWith(`${source}.`));
+    expect(left.filter((name) => !own.test(name)).sort()).toEqual(
+      [`${source}.json`, rawFileOf(path)].filter((name) => !own.test(name)).sort(),
+    );
     if (outcome.writing !== outcome.wrote) midWrite++;
     round = loaded;
   }

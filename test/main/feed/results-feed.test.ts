@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cachePath } from '../../../main/feed/cache.js';
+import { cachePath, loadCache } from '../../../main/feed/cache.js';
 import { FeedStoppedError } from '../../../main/feed/errors.js';
 import { ResultsFeed, type ResultsFeedOptions } from '../../../main/feed/results-feed.js';
 import { addLogSink, replaceLogSinks } from '../../../main/logging/logger.js';
@@ -384,10 +384,8 @@ describe('the offline cache', () => {
     await feed.pollOnce();
     await feed.stop();
 
-    const cache = JSON.parse(readFileSync(cachePath(data.dir, 'rehearsal'), 'utf8')) as {
-      format: number;
-      raw: { path: string; body: string }[];
-    };
+    const cache = await loadCache(cachePath(data.dir, 'rehearsal'));
+    if (cache === null) throw new Error('No cache was written');
     expect(cache.format).toBe(1);
     expect(cache.raw.map((entry) => entry.path.split('?')[0]).sort()).toEqual([
       '/returns/ballot-measures',
