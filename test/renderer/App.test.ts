@@ -117,6 +117,23 @@ describe('the wall', () => {
     expect(app.sent).toContainEqual(expect.objectContaining({ type: 'log', level: 'warn' }));
   });
 
+  it('keeps the numbers on screen when an update brings a version of the race the contract refuses, and logs it', async () => {
+    const app = mountApp();
+    const first = snapshot();
+    await app.send(first);
+    const race = first.races[0]!;
+    await app.send({ type: 'update', sentAt: first.sentAt, races: [{ ...race, totalVotes: 'lots' }] });
+    await tick();
+
+    expect(currentBoard().dataset.raceId).toBe(GOVERNOR_ID);
+    expect(screen.getByText('1,386,966')).toBeTruthy();
+    expect(app.sent).toContainEqual({
+      type: 'log',
+      level: 'warn',
+      message: expect.stringContaining(`Dropped an invalid race ${GOVERNOR_ID}: totalVotes:`),
+    });
+  });
+
   it('applies updates to the board on screen', async () => {
     const app = mountApp();
     const first = snapshot();

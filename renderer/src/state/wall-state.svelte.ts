@@ -2,14 +2,24 @@
  * What the wall knows: the races, the feed status and the display config, built from the
  * validated messages the transport delivers. Replaced, never mutated in place, so each
  * message costs one reactive update however many races it carries.
+ *
+ * Races are kept as received and checked against the contract the first time the wall asks
+ * for one (`race(id)`), so a 5,000-race snapshot is not checked whole before the first board.
+ * A race that fails its check is dropped and reported once; its board keeps the last version
+ * of that race that passed, if the wall has checked one.
  */
 import type { DisplayConfig } from '../../../shared/config.js';
 import type { FeedStatus } from '../../../shared/feed-status.js';
-import type { WallMessage } from '../../../shared/ipc.js';
 import type { Race } from '../../../shared/model.js';
+import { checkRace, type ReceivedMessage, type UncheckedRace } from '../transport/index.js';
+
+export interface WallStateOptions {
+  /** Told once for each received race that fails its check, after it is counted as dropped. */
+  readonly onInvalidRace?: (problem: string) => void;
+}
 
 export class WallState {
-  races = $state.raw<Readonly<Record<string, Race>>>({});
+  races = $state.raw<Readonly<Record<string, UncheckedRace>>>({});
   status = $state.raw<FeedStatus | null>(null);
   config = $state.raw<DisplayConfig | null>(null);
   /** False until the transport is up, and whenever it drops. */
@@ -21,7 +31,17 @@ export class WallState {
   /** Replaced only when a race is added or dropped, so an update to known races rebuilds no board list. */
   raceIds = $state.raw<readonly string[]>([]);
 
-  apply(message: WallMessage): void {
+  /** Not reactive on purpose: written while a board reads its race, when state must not change. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- nothing renders from it directly.
+  readonly #lastGood = new Map<string, Race>();
+  readonly #reported = new WeakSet<UncheckedRace>();
+  readonly #onInvalidRace: (problem: string) => void;
+
+  constructor(options: WallStateOptions = {}) {
+    this.#onInvalidRace = options.onInvalidRace ?? (() => undefined);
+  }
+
+  apply(message: ReceivedMessage): void {
     switch (message.type) {
       case 'snapshot':
         this.races = indexRaces(message.races);
@@ -42,10 +62,37 @@ export class WallState {
     }
   }
 
-  #merge(races: readonly Race[]): void {
+  /**
+   * The race with this id, checked; the same object until a message replaces the race, so a
+   * `$derived` over it changes only when the race does. Safe to call from a `$derived`.
+   */
+  race(id: string): Race | undefined {
+    const received = this.races[id];
+    if (received === undefined) return undefined;
+
+    const check = checkRace(received);
+    if (check.ok) {
+      this.#lastGood.set(id, check.race);
+      return check.race;
+    }
+    this.#reportOnce(received, check.problem);
+    return this.#lastGood.get(id);
+  }
+
+  #merge(races: readonly UncheckedRace[]): void {
     const added = races.some((race) => !Object.hasOwn(this.races, race.id));
     this.races = { ...this.races, ...indexRaces(races) };
     if (added) this.raceIds = Object.keys(this.races);
+  }
+
+  #reportOnce(received: UncheckedRace, problem: string): void {
+    if (this.#reported.has(received)) return;
+    this.#reported.add(received);
+    // Later, outside whatever reactive read asked for the race.
+    queueMicrotask(() => {
+      this.noteDropped(problem);
+      this.#onInvalidRace(problem);
+    });
   }
 
   setConnected(connected: boolean): void {
@@ -58,6 +105,6 @@ export class WallState {
   }
 }
 
-function indexRaces(races: readonly Race[]): Record<string, Race> {
+function indexRaces(races: readonly UncheckedRace[]): Record<string, UncheckedRace> {
   return Object.fromEntries(races.map((race) => [race.id, race]));
 }

@@ -3,7 +3,9 @@ import { createBridgeTransport } from './bridge-transport.js';
 import { createSseTransport } from './sse-transport.js';
 import type { WallTransport } from './transport.js';
 
+export type { ReceivedMessage } from './parse-message.js';
 export type { TransportListener, WallTransport } from './transport.js';
+export { checkRace, type UncheckedRace } from './unchecked-race.js';
 
 declare global {
   interface Window {

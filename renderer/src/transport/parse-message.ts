@@ -1,24 +1,35 @@
 /**
  * Every message from the main process is checked against the IPC contract on receipt; an
- * invalid one is dropped (the wall keeps its last good state) and described for the log.
+ * invalid one is dropped (the wall keeps its last good state) and described for the log. The
+ * races inside snapshots and updates are checked on receipt only for their ids, and in full
+ * when the wall first needs each one (unchecked-race.ts).
  */
-import { type WallMessage, WallMessageSchema } from '../../../shared/ipc.js';
-import { formatIssues } from '../../../shared/validate.js';
+import { z } from 'zod';
+import {
+  ConfigMessageSchema,
+  SnapshotMessageSchema,
+  StatusMessageSchema,
+  UpdateMessageSchema,
+} from '../../../shared/ipc.js';
+import { describeInvalid } from './problem.js';
+import { UncheckedRaceSchema } from './unchecked-race.js';
 
-export type ParsedMessage = { ok: true; message: WallMessage } | { ok: false; problem: string };
+/** The contract's messages (shared/ipc.ts), their races left for `checkRace`. */
+const ReceivedMessageSchema = z.discriminatedUnion('type', [
+  SnapshotMessageSchema.extend({ races: z.array(UncheckedRaceSchema) }),
+  UpdateMessageSchema.extend({ races: z.array(UncheckedRaceSchema).min(1) }),
+  StatusMessageSchema,
+  ConfigMessageSchema,
+]);
 
-const MAX_PROBLEM_LENGTH = 1500;
+export type ReceivedMessage = z.output<typeof ReceivedMessageSchema>;
 
-// TODO: a 5,000-race snapshot takes ~180 ms to check here in Chromium (~40 ms in Node): the
-// page's CSP forbids eval, which turns off zod's compiled object checks. That is a fifth of a
-// cold start's page time. Checking each race when a board first needs it (keeping the
-// envelope checked on receipt) or a hand-written Race check would remove most of it.
+export type ParsedMessage = { ok: true; message: ReceivedMessage } | { ok: false; problem: string };
+
 export function parseWallMessage(value: unknown): ParsedMessage {
-  const result = WallMessageSchema.safeParse(value);
+  const result = ReceivedMessageSchema.safeParse(value);
   if (result.success) return { ok: true, message: result.data };
-
-  const issues = formatIssues(result.error).slice(0, 5).join('; ');
-  return { ok: false, problem: `Dropped an invalid wall message: ${issues}.`.slice(0, MAX_PROBLEM_LENGTH) };
+  return { ok: false, problem: describeInvalid('Dropped an invalid wall message', result.error) };
 }
 
 /** For transports that carry text (SSE): JSON first, then the contract. */

@@ -3,11 +3,12 @@
  * Electron IPC through the preload's bridge, or Server-Sent Events in browser mode.
  * Nothing outside this folder knows which one is in use.
  */
-import type { OperatorCommand, WallMessage } from '../../../shared/ipc.js';
+import type { OperatorCommand } from '../../../shared/ipc.js';
+import type { ReceivedMessage } from './parse-message.js';
 
 export interface TransportListener {
-  /** A message that passed validation. */
-  message(message: WallMessage): void;
+  /** A message that passed validation; its races still go through `checkRace` before use. */
+  message(message: ReceivedMessage): void;
   /** Whether the feed's carrier is up; while it is down the wall treats the feed as failing. */
   connection(connected: boolean): void;
   /** A message was dropped as invalid; `problem` describes it in one sentence. */

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { WallMessage } from '../../../shared/ipc.js';
 import { createBridgeTransport } from '../../../renderer/src/transport/bridge-transport.js';
+import type { ReceivedMessage } from '../../../renderer/src/transport/parse-message.js';
 import type { TransportListener } from '../../../renderer/src/transport/transport.js';
 import { feedStatus, snapshot } from '../fixtures.js';
 import { memoryBridge } from '../memory-bridge.js';
 
 function recordingListener() {
-  const events: { messages: WallMessage[]; connection: boolean[]; dropped: string[] } = {
+  const events: { messages: ReceivedMessage[]; connection: boolean[]; dropped: string[] } = {
     messages: [],
     connection: [],
     dropped: [],

@@ -8,8 +8,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { EventSource } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WallMessage } from '../../../shared/ipc.js';
 import { type EventSourceLike, createSseTransport } from '../../../renderer/src/transport/sse-transport.js';
+import type { ReceivedMessage } from '../../../renderer/src/transport/parse-message.js';
 import type { TransportListener } from '../../../renderer/src/transport/transport.js';
 import { feedStatus, snapshot } from '../fixtures.js';
 
@@ -65,7 +65,7 @@ function openEventSource(url: string): EventSourceLike {
 }
 
 function recorder() {
-  const events = { messages: [] as WallMessage[], connection: [] as boolean[], dropped: [] as string[] };
+  const events = { messages: [] as ReceivedMessage[], connection: [] as boolean[], dropped: [] as string[] };
   let wake: () => void = () => undefined;
   const listener: TransportListener = {
     message: (message) => (events.messages.push(message), wake()),
