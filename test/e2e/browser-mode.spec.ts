@@ -129,7 +129,10 @@ test('the numbers on screen equal what the feed served', async ({ page }) => {
   wall.sim.setSpeed(0);
   const served = wall.sim.resultsFor(governor);
 
-  const rows = board(page).locator('tbody tr');
+  // One row a candidate: the rows with a row header (the column headings have none).
+  const rows = board(page)
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader') });
   await expect(rows).toHaveCount(served.candidates.length);
   for (const candidate of served.candidates) {
     const row = rows.filter({ has: page.getByText(candidate.name, { exact: true }) });
