@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerStats } from './protocol.js';
 import { checksOf, figuresOf, growthPercent, type Night, type Point } from './verdict.js';
-import type { PageSample } from './wall-page.js';
+import type { PageReadings, PageSample } from './wall-page.js';
 
 const MIB = 1024 * 1024;
 
@@ -25,13 +25,16 @@ function serverStats(overrides: Partial<ServerStats> = {}): ServerStats {
   };
 }
 
-function pageSamples(overrides: Partial<PageSample> = {}): PageSample[] {
-  const sample = { jsHeapUsedBytes: 3 * MIB, nodes: 400, listeners: 30, documents: 2, ...overrides };
-  return [sample, sample, sample];
+function pageReadings(
+  overrides: Partial<PageSample> = {},
+  { codeBytes = 1.3 * MIB, mediaQuerySets = 3 } = {},
+): PageReadings {
+  const sample = { jsHeapUsedBytes: 3.5 * MIB, nodes: 400, listeners: 30, documents: 2, ...overrides };
+  return { samples: [sample, sample, sample], codeBytes, mediaQuerySets };
 }
 
 function point(elapsedSeconds: number, overrides: Partial<Point> = {}): Point {
-  return { server: serverStats(), page: pageSamples(), boardChanges: 0, elapsedSeconds, ...overrides };
+  return { server: serverStats(), page: pageReadings(), boardChanges: 0, elapsedSeconds, ...overrides };
 }
 
 /** A clean night: 600 s, warm at 60 s, every reading flat, one poll and board change a second. */
@@ -89,12 +92,30 @@ describe('the soak checks', () => {
   });
 
   it('fail when the page keeps DOM nodes, listeners or documents', () => {
-    const leaky = pageSamples({ nodes: 500, listeners: 31, documents: 3 });
+    const leaky = pageReadings({ nodes: 500, listeners: 31, documents: 3 });
     expect(failedChecks(night({ page: leaky }))).toEqual([
       'page DOM nodes grows by 5% at most',
       'page listeners do not pile up',
       'page documents do not pile up',
     ]);
+  });
+
+  it('fail when the page heap grows by more than 5% beyond what V8 compiled, judged on the median', () => {
+    // 2.2 MiB kept by the page's script at warm-up; 2.4 MiB at the end is 9% more.
+    const grown = pageReadings({ jsHeapUsedBytes: 3.7 * MIB }, { codeBytes: 1.3 * MIB });
+    expect(failedChecks(night({ page: grown }))).toEqual([
+      'page JS heap less compiled code grows by 5% at most',
+    ]);
+  });
+
+  it('pass when only compiled code grows, as V8 optimizes more of the bundle', () => {
+    const compiled = pageReadings({ jsHeapUsedBytes: 3.8 * MIB }, { codeBytes: 1.6 * MIB });
+    expect(failedChecks(night({ page: compiled }))).toEqual([]);
+  });
+
+  it('fail when Blink keeps media-query sets board after board', () => {
+    const kept = pageReadings({}, { mediaQuerySets: 540 });
+    expect(failedChecks(night({ page: kept }))).toEqual(['page media-query sets do not pile up']);
   });
 
   it('fail when timers or sockets pile up in the server, beyond what a poll in flight holds', () => {
@@ -176,5 +197,16 @@ describe('the soak figures', () => {
     expect(value('server-rss-growth')).toBeCloseTo(10);
     expect(value('polls-after-warmup')).toBe(540);
     expect(value('board-changes-after-warmup')).toBe(540);
+  });
+
+  it('give the page heap with its compiled code, without it, and the code alone', () => {
+    const page = pageReadings({ jsHeapUsedBytes: 3.8 * MIB }, { codeBytes: 1.6 * MIB });
+    const figures = figuresOf(night({ page }));
+    const value = (bench: string) => figures.find((figure) => figure.bench === bench)?.value;
+
+    expect(value('page-heap-end')).toBeCloseTo(3.8);
+    expect(value('page-heap-less-code-warm')).toBeCloseTo(2.2);
+    expect(value('page-heap-less-code-end')).toBeCloseTo(2.2);
+    expect(value('page-code-growth')).toBeCloseTo(23.08);
   });
 });

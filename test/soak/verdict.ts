@@ -1,13 +1,18 @@
 /**
  * What a soak night measured, as benchmark figures, and the guarantees it checks: memory of
  * the server and of the page grows by no more than 5% from warm-up to the end; no listener,
- * timer, socket or DOM node piles up; the server stops clean; no errors; the wall kept
- * polling and rotating. Pure functions, so the rules are unit-tested.
+ * timer, socket, DOM node or Blink media-query set piles up; the server stops clean; no
+ * errors; the wall kept polling and rotating. Pure functions, so the rules are unit-tested.
+ *
+ * The page's JS heap is checked less V8's compiled code: the code grows as V8 optimizes, one
+ * function after another, the code a board change or an update runs (~94% of the heap's
+ * growth over a 72x night), and it is bounded by the bundle, since the page's CSP forbids
+ * eval and new Function. The heap with its code is still reported. Evidence: SOAK.md.
  */
 import { type Figure, median } from '../bench/report.js';
 import type { ServerStats } from './protocol.js';
 import type { StopReport } from './server-process.js';
-import type { PageSample } from './wall-page.js';
+import type { PageReadings, PageSample } from './wall-page.js';
 
 export const MAX_GROWTH_PERCENT = 5;
 /** Polls and board changes after warm-up must reach this share of one a second. */
@@ -20,7 +25,7 @@ const MIB = 1024 * 1024;
 /** The readings taken at one point of the night. */
 export interface Point {
   readonly server: ServerStats;
-  readonly page: readonly PageSample[];
+  readonly page: PageReadings;
   readonly boardChanges: number;
   readonly elapsedSeconds: number;
 }
@@ -49,7 +54,10 @@ export function growthPercent(before: number, after: number): number {
 
 const serverRss = (point: Point) => median(point.server.samples.map((sample) => sample.rssBytes));
 const serverHeap = (point: Point) => median(point.server.samples.map((sample) => sample.heapUsedBytes));
-const pageMedian = (point: Point, key: keyof PageSample) => median(point.page.map((sample) => sample[key]));
+const pageMedian = (point: Point, key: keyof PageSample) =>
+  median(point.page.samples.map((sample) => sample[key]));
+/** The page's JS heap less V8's compiled code: what the page's script keeps. */
+const pageHeapLessCode = (point: Point) => pageMedian(point, 'jsHeapUsedBytes') - point.page.codeBytes;
 const resource = (point: Point, kind: string) => point.server.resources[kind] ?? 0;
 const sockets = (point: Point) => resource(point, 'TCPSocketWrap');
 const timers = (point: Point) => resource(point, 'Timeout');
@@ -76,6 +84,10 @@ export function figuresOf(night: Night): Figure[] {
     ...trio('server-rss', serverRss(warm), serverRss(end), 'MiB', MIB),
     ...trio('server-heap', serverHeap(warm), serverHeap(end), 'MiB', MIB),
     ...trio('page-heap', pageMedian(warm, 'jsHeapUsedBytes'), pageMedian(end, 'jsHeapUsedBytes'), 'MiB', MIB),
+    ...trio('page-heap-less-code', pageHeapLessCode(warm), pageHeapLessCode(end), 'MiB', MIB),
+    ...trio('page-code', warm.page.codeBytes, end.page.codeBytes, 'MiB', MIB),
+    figure('page-media-query-sets-warm', warm.page.mediaQuerySets, 'sets'),
+    figure('page-media-query-sets-end', end.page.mediaQuerySets, 'sets'),
     ...trio('page-nodes', pageMedian(warm, 'nodes'), pageMedian(end, 'nodes'), 'nodes'),
     ...trio('page-listeners', pageMedian(warm, 'listeners'), pageMedian(end, 'listeners'), 'listeners'),
     figure('page-documents-warm', pageMedian(warm, 'documents'), 'documents'),
@@ -144,12 +156,7 @@ function memoryChecks({ warm, end }: Night): Check[] {
   return [
     growthCheck('server RSS', serverRss(warm), serverRss(end), inMib),
     growthCheck('server heap', serverHeap(warm), serverHeap(end), inMib),
-    growthCheck(
-      'page JS heap',
-      pageMedian(warm, 'jsHeapUsedBytes'),
-      pageMedian(end, 'jsHeapUsedBytes'),
-      inMib,
-    ),
+    growthCheck('page JS heap less compiled code', pageHeapLessCode(warm), pageHeapLessCode(end), inMib),
     growthCheck('page DOM nodes', pageMedian(warm, 'nodes'), pageMedian(end, 'nodes'), whole),
   ];
 }
@@ -159,6 +166,7 @@ function leakChecks(night: Night): Check[] {
   return [
     atMost('page listeners do not pile up', pageMedian(end, 'listeners'), pageMedian(warm, 'listeners')),
     atMost('page documents do not pile up', pageMedian(end, 'documents'), pageMedian(warm, 'documents')),
+    atMost('page media-query sets do not pile up', end.page.mediaQuerySets, warm.page.mediaQuerySets),
     atMost('server timers do not pile up', timers(end), timers(warm) + TIMER_SLACK),
     atMost('server sockets do not pile up', sockets(end), sockets(warm) + SOCKET_SLACK),
     exactly('one SSE client for one page', end.server.sseClients, 1),

@@ -1,11 +1,13 @@
 /**
  * The wall in Debian's Chromium (playwright-core), watched the whole night: page errors,
  * Server-Sent Events (re)connections, board changes counted in the page, and the page's
- * memory, DOM nodes and listeners read over the DevTools protocol after forced GC.
+ * memory, DOM nodes and listeners read over the DevTools protocol after forced GC, with a heap
+ * snapshot for what V8's compiled code takes and what Blink keeps per board.
  */
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
+import { takeHeapSnapshot } from './heap-snapshot.js';
 
 /** Time for the pinned board to draw before it is measured. */
 const SETTLE_MS = 500;
@@ -18,6 +20,20 @@ export interface PageSample {
   readonly listeners: number;
   readonly documents: number;
 }
+
+/** Readings of the page at one point of the night. */
+export interface PageReadings {
+  readonly samples: readonly PageSample[];
+  /**
+   * V8's compiled code and its metadata (bytecode, machine code, function info: the heap
+   * snapshot's `code` nodes), part of `jsHeapUsedBytes`, from one snapshot after the samples.
+   */
+  readonly codeBytes: number;
+  /** Blink's `MediaQuerySet` objects in the same snapshot (one per <thead> ever inserted). */
+  readonly mediaQuerySets: number;
+}
+
+const MEDIA_QUERY_SET = 'blink::MediaQuerySet';
 
 // Page-side code as strings: this project's Node tsconfig has no DOM types.
 const COUNT_BOARD_CHANGES = `(() => {
@@ -88,9 +104,9 @@ export class WallPage {
 
   /**
    * Readings with the first board pinned (key `1`), so each point measures the same board,
-   * then rotation resumes (Escape).
+   * then a heap snapshot, then rotation resumes (Escape).
    */
-  async measure(samples: number): Promise<PageSample[]> {
+  async measure(samples: number): Promise<PageReadings> {
     await this.page.keyboard.press('1');
     await this.page.waitForFunction(FIRST_BOARD_UP);
     await delay(SETTLE_MS);
@@ -99,8 +115,13 @@ export class WallPage {
       await delay(SAMPLE_GAP_MS);
       readings.push(await this.#sample());
     }
+    const snapshot = await takeHeapSnapshot(this.cdp, [MEDIA_QUERY_SET]);
     await this.page.keyboard.press('Escape');
-    return readings;
+    return {
+      samples: readings,
+      codeBytes: snapshot.bytesByType.get('code') ?? 0,
+      mediaQuerySets: snapshot.countByName.get(MEDIA_QUERY_SET) ?? 0,
+    };
   }
 
   /** One reading as the wall stands, without pinning a board: for the progress lines. */
