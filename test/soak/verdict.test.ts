@@ -30,7 +30,7 @@ function pageReadings(
   { codeBytes = 1.3 * MIB, mediaQuerySets = 3 } = {},
 ): PageReadings {
   const sample = { jsHeapUsedBytes: 3.5 * MIB, nodes: 400, listeners: 30, documents: 2, ...overrides };
-  return { samples: [sample, sample, sample], codeBytes, mediaQuerySets };
+  return { samples: [sample, sample, sample], codeBytes, mediaQuerySets, blinkHeapBytes: 0.7 * MIB };
 }
 
 function point(elapsedSeconds: number, overrides: Partial<Point> = {}): Point {

@@ -31,6 +31,11 @@ export interface PageReadings {
   readonly codeBytes: number;
   /** Blink's `MediaQuerySet` objects in the same snapshot (one per <thead> ever inserted). */
   readonly mediaQuerySets: number;
+  /**
+   * Blink's own garbage-collected heap (CDP `Runtime.getHeapUsage`), which `jsHeapUsedBytes`
+   * leaves out: where the media-query sets grew unseen.
+   */
+  readonly blinkHeapBytes: number;
 }
 
 const MEDIA_QUERY_SET = 'blink::MediaQuerySet';
@@ -116,11 +121,13 @@ export class WallPage {
       readings.push(await this.#sample());
     }
     const snapshot = await takeHeapSnapshot(this.cdp, [MEDIA_QUERY_SET]);
+    const usage = await this.cdp.send('Runtime.getHeapUsage');
     await this.page.keyboard.press('Escape');
     return {
       samples: readings,
       codeBytes: snapshot.bytesByType.get('code') ?? 0,
       mediaQuerySets: snapshot.countByName.get(MEDIA_QUERY_SET) ?? 0,
+      blinkHeapBytes: usage.embedderHeapUsedSize,
     };
   }
 
