@@ -1,13 +1,14 @@
 /**
  * Turns the feed into the wall's messages (shared/ipc.ts), whatever carries them: a
  * snapshot for a window or client that (re)connects, then only what changed. Every message
- * is validated before it leaves, so a bug upstream shows in the log, not on air. A snapshot's
- * races are the exception: the feed checked each one against the contract as it entered its
- * book (`RaceBook.merge`) or the cache (`loadCache`), and they are too many to check again on
- * every connect; the snapshot's envelope is still checked, and the renderer checks each race.
+ * is validated before it leaves, so a bug upstream shows in the log, not on air. A snapshot
+ * checks only what it builds itself (its type, time and the feed status): its races were
+ * each checked as they entered the feed's book (`RaceBook.merge`) or the cache
+ * (`loadCache`), and its display config when the hub took it. Both can run to thousands of
+ * entries, too many to check again on every connect; the renderer checks each race it shows.
  */
 import { z } from 'zod';
-import type { DisplayConfig } from '../../shared/config.js';
+import { type DisplayConfig, DisplayConfigSchema } from '../../shared/config.js';
 import { describeError } from '../../shared/errors.js';
 import {
   type SnapshotMessage,
@@ -32,26 +33,34 @@ export interface WallMessageSource {
   subscribe(listener: WallListener): () => void;
 }
 
-/** The snapshot with its races taken as the feed checked them. */
-const SnapshotEnvelopeSchema = SnapshotMessageSchema.extend({ races: z.array(z.unknown()) });
+/** The snapshot with its races and config taken as already checked. */
+const SnapshotEnvelopeSchema = SnapshotMessageSchema.extend({
+  races: z.array(z.unknown()),
+  config: z.unknown(),
+});
 
 export class WallHub implements WallMessageSource {
   private readonly listeners = new Set<WallListener>();
   private readonly unsubscribeFeed: (() => void)[];
 
+  private config: DisplayConfig;
+
+  /** Throws a ValidationError when `config` breaks the contract (a bug upstream). */
   constructor(
     private readonly feed: FeedSource,
-    private config: DisplayConfig,
+    config: DisplayConfig,
   ) {
+    this.config = parseWith(DisplayConfigSchema, config, 'display config');
     this.unsubscribeFeed = [
       feed.on('races', (races) => this.publishRaces(races)),
       feed.on('status', (status) => this.publish({ type: 'status', status })),
     ];
   }
 
-  /** Throws a ValidationError when the status or config breaks the contract (a bug upstream). */
+  /** Throws a ValidationError when the feed status breaks the contract (a bug upstream). */
   snapshot(): SnapshotMessage {
     const races = [...this.feed.races()];
+    const config = this.config;
     const envelope = parseWith(
       SnapshotEnvelopeSchema,
       {
@@ -59,11 +68,11 @@ export class WallHub implements WallMessageSource {
         sentAt: toPacificIso(new Date()),
         races,
         status: this.feed.status(),
-        config: this.config,
+        config,
       } satisfies SnapshotMessage,
       'outgoing snapshot',
     );
-    return { ...envelope, races };
+    return { ...envelope, races, config };
   }
 
   subscribe(listener: WallListener): () => void {
@@ -75,10 +84,12 @@ export class WallHub implements WallMessageSource {
     return this.listeners.size;
   }
 
-  /** The display part of the config changed: every client gets it. */
+  /**
+   * The display part of the config changed: every client gets it. One that breaks the
+   * contract is logged and not taken, so snapshots keep sending the last good one.
+   */
   setConfig(config: DisplayConfig): void {
-    this.config = config;
-    this.publish({ type: 'config', config });
+    if (this.publish({ type: 'config', config })) this.config = config;
   }
 
   close(): void {
@@ -91,11 +102,12 @@ export class WallHub implements WallMessageSource {
     this.publish({ type: 'update', sentAt: toPacificIso(new Date()), races: [...races] });
   }
 
-  private publish(candidate: WallMessage): void {
+  /** Checks and sends `candidate`; false when it was dropped. */
+  private publish(candidate: WallMessage): boolean {
     const checked = WallMessageSchema.safeParse(candidate);
     if (!checked.success) {
       log.error(`Dropped an invalid ${candidate.type} message: ${describeError(checked.error)}.`);
-      return;
+      return false;
     }
     for (const listener of [...this.listeners]) {
       try {
@@ -104,5 +116,6 @@ export class WallHub implements WallMessageSource {
         log.error(`A ${candidate.type} listener failed: ${describeError(error)}.`);
       }
     }
+    return true;
   }
 }

@@ -33,13 +33,32 @@ describe('the wall hub', () => {
     expect(snapshot.races[0]).toBe(race);
   });
 
-  it('refuses to take a snapshot whose envelope breaks the contract', () => {
-    const hub = new WallHub(new MemoryFeed([testRace('02000000000059', [10, 5])]), {
-      ...display,
-      defaultDwellSeconds: -1,
-    });
-    hubs.push(hub);
-    expect(() => hub.snapshot()).toThrow(/outgoing snapshot.*config\.defaultDwellSeconds/);
+  it('refuses to take a snapshot when the feed status breaks the contract', () => {
+    const feed = new MemoryFeed(
+      [testRace('02000000000059', [10, 5])],
+      testStatus({ consecutiveFailures: -1 }),
+    );
+    expect(() => hubOver(feed).snapshot()).toThrow(/outgoing snapshot.*status\.consecutiveFailures/);
+  });
+
+  it('refuses a display config that breaks the contract from the start', () => {
+    expect(() => new WallHub(new MemoryFeed(), { ...display, defaultDwellSeconds: -1 })).toThrow(
+      /display config.*defaultDwellSeconds/,
+    );
+  });
+
+  it('keeps the last good display config when a new one breaks the contract, and logs it', () => {
+    const lines: string[] = [];
+    const restore = replaceLogSinks((line) => lines.push(line));
+    const hub = hubOver(new MemoryFeed());
+    const received: WallMessage[] = [];
+    hub.subscribe((message) => received.push(message));
+    hub.setConfig({ ...display, defaultDwellSeconds: -1 });
+    restore();
+
+    expect(received).toEqual([]);
+    expect(hub.snapshot().config).toEqual(display);
+    expect(lines.join('\n')).toContain('Dropped an invalid config message');
   });
 
   it('passes on only the races that changed, then status and config changes', () => {
