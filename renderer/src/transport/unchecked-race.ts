@@ -14,10 +14,24 @@ declare const unchecked: unique symbol;
 /** Only its id is known to be good; `checkRace` gives the race itself. */
 export type UncheckedRace = { readonly id: string; readonly [unchecked]: true };
 
-/** What every received race must be: an object with a race id; the rest waits for `checkRace`. */
-export const UncheckedRaceSchema = z
-  .looseObject({ id: CandidateRaceSchema.shape.id })
-  .transform((race) => race as unknown as UncheckedRace);
+const RaceIdSchema = CandidateRaceSchema.shape.id;
+
+function hasRaceId(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    RaceIdSchema.safeParse((value as { id?: unknown }).id).success
+  );
+}
+
+/**
+ * What every received race must be: an object with a race id (the contract's own id schema);
+ * the rest waits for `checkRace`. A custom check rather than a loose object, which would copy
+ * every race on receipt.
+ */
+export const UncheckedRaceSchema = z.custom<UncheckedRace>(hasRaceId, {
+  message: 'expected a race: an object with a 14-digit race id',
+});
 
 export type RaceCheck =
   { readonly ok: true; readonly race: Race } | { readonly ok: false; readonly problem: string };
