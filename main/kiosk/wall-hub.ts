@@ -57,6 +57,12 @@ export class WallHub implements WallMessageSource {
     ];
   }
 
+  // TODO: the snapshot carries every race the feed knows (3.1 MiB of JSON for 5,000), and the
+  // first board waits for all of it: sending it, SSE and JSON.parse in the page take ~150 ms of
+  // a cold start. The renderer needs only the race on screen at first, but its place comes
+  // back from localStorage, which the server cannot see. A snapshot in parts (the envelope and
+  // the races of the first boards, then the rest, with a flag the renderer waits on before it
+  // shows a race it has not got) would cut that; it changes the IPC contract (shared/ipc.ts).
   /** Throws a ValidationError when the feed status breaks the contract (a bug upstream). */
   snapshot(): SnapshotMessage {
     const races = [...this.feed.races()];
