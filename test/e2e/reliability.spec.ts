@@ -19,9 +19,9 @@ const votesShown = (page: Page) => board(page).locator('td.votes').allTextConten
 
 /**
  * Every case of the fault matrix in which the wall must keep its last good numbers, fitted to
- * a screen test that moves the sim's clock 30 minutes on: a Retry-After is shortened so
- * recovery fits a test's wait, and an older load reaches back past that jump (to the night's
- * first load) so it stays older than the newest seen.
+ * a screen test that moves the sim's clock on while the fault lasts: a Retry-After is
+ * shortened so recovery fits a test's wait, and an older load reaches back past that move (to
+ * the night's first load) so it stays older than the newest seen.
  */
 const SCREEN_FAULTS: readonly MatrixCase[] = FAULT_CASES.filter((c) => c.outcome === 'kept').map((c) => ({
   ...c,
@@ -33,6 +33,21 @@ function forScreen(rule: FaultRule): FaultRule {
     return { ...rule, retryAfterSeconds: 1 };
   if (rule.kind === 'stale') return { ...rule, loadsBack: 10_000 };
   return rule;
+}
+
+/**
+ * Moves the sim's clock to its next load that changes the race's votes, so the feed, once
+ * healthy, has newer numbers to show. Each case moves on from where the last one left the
+ * night; a fixed jump would run past the night's last change within a spec run.
+ */
+function advanceToNewVotes(wall: WallUnderTest, raceId: string): void {
+  const votes = () => JSON.stringify(wall.sim.resultsFor(raceId).candidates.map((c) => c.votes));
+  const now = votes();
+  for (const at of wall.sim.loadTimes.slice(wall.sim.loadIndex() + 1)) {
+    wall.sim.setClock(at);
+    if (votes() !== now) return;
+  }
+  throw new Error(`The rehearsal night has no later load that moves race ${raceId}`);
 }
 
 async function inject(wall: WallUnderTest, fault: MatrixCase): Promise<void> {
@@ -96,7 +111,7 @@ test.describe('the screen through feed faults', () => {
       await inject(wall, fault);
       await expect(stale(page)).toBeVisible({ timeout: 10_000 });
       // The feed would now serve newer numbers, were it healthy; two more polls answer faulty.
-      wall.sim.setClock(new Date(wall.sim.now().getTime() + 30 * 60_000));
+      advanceToNewVotes(wall, raceId);
       await twoMorePolls(wall, fault);
       expect(await votesShown(page)).toEqual(before);
       await expect(stale(page)).toBeVisible();

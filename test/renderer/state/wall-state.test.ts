@@ -60,21 +60,37 @@ describe('the wall state', () => {
     expect(wall.race(GOVERNOR_ID)?.totalVotes).toBe(7);
   });
 
-  it('drops a race that breaks the contract when it is asked for, keeping its last good version, and reports it once', async () => {
+  it('drops an update race that breaks the contract on receipt, keeping the version it had, and reports it', async () => {
     const problems: string[] = [];
     const wall = new WallState({ onInvalidRace: (problem) => problems.push(problem) });
-    wall.apply(received(snapshot({ races: [candidateRace()] })));
-    const good = wall.race(GOVERNOR_ID);
+    wall.apply(received(snapshot({ races: [candidateRace({ totalVotes: 7 })] })));
+    const racesBefore = wall.races;
 
+    // The board has not come up yet: the snapshot's version is still unchecked.
     wall.apply(update({ ...candidateRace(), totalVotes: '1,234' }));
-    expect(wall.race(GOVERNOR_ID)).toBe(good);
-    expect(wall.race(GOVERNOR_ID)).toBe(good);
+    expect(wall.races).toBe(racesBefore);
+    expect(wall.race(GOVERNOR_ID)?.totalVotes).toBe(7);
     await Promise.resolve();
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(`Dropped an invalid race ${GOVERNOR_ID}: totalVotes:`);
     expect(wall.droppedMessages).toBe(1);
     expect(wall.lastDropped).toBe(problems[0]);
+  });
+
+  it('drops a snapshot race that breaks the contract when asked for, keeping its last good version, and reports it once', async () => {
+    const problems: string[] = [];
+    const wall = new WallState({ onInvalidRace: (problem) => problems.push(problem) });
+    wall.apply(received(snapshot({ races: [candidateRace()] })));
+    const good = wall.race(GOVERNOR_ID);
+
+    wall.apply(received({ ...snapshot(), races: [{ ...candidateRace(), totalVotes: -1 }] }));
+    expect(wall.race(GOVERNOR_ID)).toBe(good);
+    expect(wall.race(GOVERNOR_ID)).toBe(good);
+    await Promise.resolve();
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`Dropped an invalid race ${GOVERNOR_ID}: totalVotes:`);
   });
 
   it('has nothing to show for a race that breaks the contract before any good version of it', () => {
