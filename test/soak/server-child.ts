@@ -4,17 +4,19 @@
  * watched, a log file), polling the rehearsal feed the soak runs. It answers the soak's IPC
  * messages with its memory and its counts, and on `stop` stops browser mode and lets go of
  * the IPC channel: if anything else is still alive the process does not exit, and the soak
- * reports a leak.
+ * reports a leak. With `--poll-interval-ms N` it also drives the feed's cycles N ms apart
+ * (`poll-driver.ts`), stopped before browser mode is.
  */
 import { parseArgs } from 'node:util';
 import { describeError } from '../../shared/errors.js';
 import type { FeedStatus } from '../../shared/feed-status.js';
 import { parseWith } from '../../shared/validate.js';
-import { ResultsFeed } from '../../main/feed/results-feed.js';
+import { type PollReport, ResultsFeed } from '../../main/feed/results-feed.js';
 import type { KioskDependencies } from '../../main/kiosk/kiosk.js';
 import { realKioskDependencies } from '../../main/kiosk/real-dependencies.js';
-import { fileSink, type LogSink, replaceLogSinks } from '../../main/logging/logger.js';
+import { createLogger, fileSink, type LogSink, replaceLogSinks } from '../../main/logging/logger.js';
 import { type BrowserMode, startBrowserMode } from '../../main/server/browser-mode.js';
+import { PollDriver } from './poll-driver.js';
 import {
   countByKind,
   type FromChild,
@@ -23,6 +25,7 @@ import {
   ToChildSchema,
 } from './protocol.js';
 
+const log = createLogger('SoakPolls');
 const SAMPLE_GAP_MS = 100;
 const KEPT_ERROR_LINES = 5;
 
@@ -41,20 +44,38 @@ class LogTally {
   };
 }
 
-/** Counts finished poll cycles from the feed's status: a new success or one more failure. */
+/**
+ * Counts poll cycles as they end, whoever started them (the feed's timer or the driver):
+ * every distinct cycle `pollOnce()` hands out, so two cycles that end within the same
+ * millisecond (and so share a success time) still count as two. The failed ones come from the
+ * feed's status: each adds one to its consecutive failures.
+ */
 class PollTally {
   polls = 0;
   failedPolls = 0;
-  #lastSuccessAt: string | null = null;
   #failures = 0;
 
-  readonly listener = (status: FeedStatus): void => {
-    if (status.lastSuccessAt !== null && status.lastSuccessAt !== this.#lastSuccessAt) this.polls++;
-    if (status.consecutiveFailures > this.#failures) {
-      this.polls++;
-      this.failedPolls++;
-    }
-    this.#lastSuccessAt = status.lastSuccessAt;
+  constructor(feed: ResultsFeed) {
+    feed.on('status', this.#onStatus);
+    const pollOnce = feed.pollOnce.bind(feed);
+    let last: Promise<PollReport> | null = null;
+    // The feed's timer calls `this.pollOnce()`, so this wrapper sees its cycles too.
+    feed.pollOnce = () => {
+      const cycle = pollOnce();
+      if (cycle !== last) {
+        last = cycle;
+        cycle.then(this.#ended, this.#ended);
+      }
+      return cycle;
+    };
+  }
+
+  readonly #ended = (): void => {
+    this.polls++;
+  };
+
+  readonly #onStatus = (status: FeedStatus): void => {
+    if (status.consecutiveFailures > this.#failures) this.failedPolls++;
     this.#failures = status.consecutiveFailures;
   };
 }
@@ -86,13 +107,19 @@ interface Running {
   readonly feed: ResultsFeed;
   readonly logs: LogTally;
   readonly polls: PollTally;
+  readonly driver: PollDriver | null;
+}
+
+/** Runs `task` between two driven cycles (see PollDriver.between), or at once when undriven. */
+function between<T>(running: Running, task: () => T): Promise<T> {
+  return running.driver?.between(task) ?? Promise.resolve(task());
 }
 
 async function stats(running: Running, samples: number): Promise<ServerStats> {
   const memory = await memorySamples(samples);
   return {
     samples: memory,
-    resources: countByKind(process.getActiveResourcesInfo()),
+    resources: countByKind(await between(running, () => process.getActiveResourcesInfo())),
     sseClients: running.mode.server.clientCount(),
     hubListeners: running.mode.kiosk.hub.listenerCount(),
     feedListeners: running.feed.listenerCount(),
@@ -122,21 +149,35 @@ interface ChildFiles {
   readonly configPath: string;
   readonly dataDir: string;
   readonly rendererDir: string | undefined;
+  /** Drive the feed's cycles this far apart, on top of its own timer; none: its timer only. */
+  readonly pollIntervalMs: number | undefined;
+}
+
+function driveFeed(feed: ResultsFeed, intervalMs: number): PollDriver {
+  log.info(`Driving a poll cycle every ${intervalMs.toFixed(2)} ms, back to back when one takes longer.`);
+  return new PollDriver(feed, intervalMs, (error) =>
+    log.error(`A driven poll cycle failed; driving stopped: ${describeError(error)}.`),
+  );
 }
 
 async function start(files: ChildFiles, logs: LogTally): Promise<Running> {
-  let feed: ResultsFeed | null = null;
+  // Tallied as it opens, before the kiosk starts it: its first cycle counts too.
+  const opened: { feed?: ResultsFeed; polls?: PollTally } = {};
   const mode = await startBrowserMode({
     kiosk: { configPath: files.configPath, dataDir: files.dataDir },
     ...(files.rendererDir === undefined ? {} : { rendererDir: files.rendererDir }),
-    dependencies: capturingDependencies((opened) => (feed = opened)),
+    dependencies: capturingDependencies((feed) => {
+      opened.feed = feed;
+      opened.polls = new PollTally(feed);
+    }),
     host: '127.0.0.1',
     port: 0,
   });
-  if (feed === null) throw new Error('Browser mode started without opening a feed');
-  const polls = new PollTally();
-  (feed as ResultsFeed).on('status', polls.listener);
-  return { mode, feed, logs, polls };
+  const { feed, polls } = opened;
+  if (feed === undefined || polls === undefined)
+    throw new Error('Browser mode started without opening a feed');
+  const driver = files.pollIntervalMs === undefined ? null : driveFeed(feed, files.pollIntervalMs);
+  return { mode, feed, logs, polls, driver };
 }
 
 async function main(): Promise<void> {
@@ -146,6 +187,7 @@ async function main(): Promise<void> {
       'data-dir': { type: 'string' },
       log: { type: 'string' },
       'renderer-dir': { type: 'string' },
+      'poll-interval-ms': { type: 'string' },
     },
   });
   if (!values.config || !values['data-dir'] || !values.log) {
@@ -157,6 +199,7 @@ async function main(): Promise<void> {
     configPath: values.config,
     dataDir: values['data-dir'],
     rendererDir: values['renderer-dir'],
+    pollIntervalMs: intervalOf(values['poll-interval-ms']),
   };
   const running = await start(files, logs);
   send({ type: 'ready', url: running.mode.url });
@@ -167,6 +210,14 @@ async function main(): Promise<void> {
   process.on('message', onMessage);
 }
 
+function intervalOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = Number(text);
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw new Error(`--poll-interval-ms wants a positive number, not ${text}`);
+  return ms;
+}
+
 async function answer(running: Running, raw: unknown, stopListening: () => void): Promise<void> {
   const message = parseWith(ToChildSchema, raw, 'message from the soak');
   if (message.type === 'measure') {
@@ -174,6 +225,7 @@ async function answer(running: Running, raw: unknown, stopListening: () => void)
     return;
   }
   stopListening();
+  await running.driver?.stop();
   await running.mode.stop();
   // Closed handles leave the list once their close callbacks have run, a loop turn later.
   await new Promise((resolve) => setTimeout(resolve, 10));

@@ -69,6 +69,22 @@ describe('the soak server child', () => {
     expect(stats.errors).toBe(0);
   });
 
+  it('counts every cycle when it drives the feed, and still exits by itself once stopped', async () => {
+    server = await SoakServer.start({ ...files(), pollIntervalMs: 5 });
+    const first = await server.measure(1);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    const later = await server.measure(1);
+    const report = await server.stop();
+
+    // The feed's own timer makes one a second; driven, one every 5 ms or back to back.
+    expect(later.polls - first.polls).toBeGreaterThan(10);
+    expect(later.failedPolls).toBe(0);
+    expect(later.errors).toBe(0);
+    expect(report.remaining).toEqual([]);
+    expect(report.exitedByItself).toBe(true);
+  });
+
   it('exits by itself once stopped, with nothing of browser mode left', async () => {
     server = await SoakServer.start(files());
 

@@ -24,6 +24,8 @@ export interface SoakServerFiles {
   readonly logPath: string;
   /** The built renderer to serve; `out/renderer` unless given. */
   readonly rendererDir?: string;
+  /** Drive the feed's poll cycles this many ms apart, beside its own timer (`poll-driver.ts`). */
+  readonly pollIntervalMs?: number;
 }
 
 export interface StopReport {
@@ -49,6 +51,7 @@ export class SoakServer {
   static async start(files: SoakServerFiles): Promise<SoakServer> {
     const args = ['--config', files.configPath, '--data-dir', files.dataDir, '--log', files.logPath];
     if (files.rendererDir !== undefined) args.push('--renderer-dir', files.rendererDir);
+    if (files.pollIntervalMs !== undefined) args.push('--poll-interval-ms', String(files.pollIntervalMs));
     const child = fork(CHILD, args, {
       execArgv: ['--expose-gc', '--import', 'tsx'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

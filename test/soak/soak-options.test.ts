@@ -9,9 +9,24 @@ describe('parseSoakOptions', () => {
       samples: 5,
       seed: 1,
       at: '19:58',
+      polls: 'per-real-second',
+      pollsPerSecond: 1,
       seconds: 90,
       warmupSeconds: 18,
     });
+  });
+
+  it('asks for a poll a simulated second with --polls per-simulated-second: speed polls a real second', () => {
+    const options = parseSoakOptions(['--hours', '12', '--speed', '72', '--polls', 'per-simulated-second']);
+    expect(options.pollsPerSecond).toBe(72);
+    expect(options.pollsPerSecond * options.seconds).toBe(43_200);
+  });
+
+  it('refuses --polls per-simulated-second at 1x or slower, and a --polls it does not know', () => {
+    expect(() =>
+      parseSoakOptions(['--speed', '1', '--hours', '1', '--polls', 'per-simulated-second']),
+    ).toThrow(/speed above 1/);
+    expect(() => parseSoakOptions(['--polls', 'max'])).toThrow(/polls/);
   });
 
   it('lasts hours x 3600 / speed real seconds', () => {

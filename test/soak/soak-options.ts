@@ -1,7 +1,10 @@
 /**
  * `npm run soak -- --hours 12 --speed 720`: simulated hours at a clock speed (simulated
  * seconds per real second), so the run lasts hours x 3600 / speed real seconds. The
- * default, a 12-hour night at 480x, takes 90 s.
+ * default, a 12-hour night at 480x, takes 90 s. `--polls` says how often the wall polls:
+ * once a real second (its 1-second timer, the default), or once a simulated second, as a
+ * real night polling every second would (`speed` polls a real second, back to back when a
+ * cycle takes longer: see poll-driver.ts).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -12,7 +15,8 @@ import { formatIssues } from '../../shared/validate.js';
 export class SoakUsageError extends ReturnsWallError {}
 
 export const SOAK_USAGE =
-  'npm run soak -- [--hours 12] [--speed 480] [--at 19:58] [--warmup SECONDS] [--samples 5] [--seed 1]';
+  'npm run soak -- [--hours 12] [--speed 480] [--at 19:58] [--polls per-real-second|per-simulated-second] ' +
+  '[--warmup SECONDS] [--samples 5] [--seed 1]';
 
 const MIN_WARMUP_S = 5;
 const MAX_WARMUP_S = 60;
@@ -30,14 +34,21 @@ const FlagsSchema = z
     seed: NumberText.pipe(z.number().int().min(0)).default(1),
     /** Where the rehearsal night starts (as `returns-wall sim --at`). */
     at: z.string().min(1).default('19:58'),
+    polls: z.enum(['per-real-second', 'per-simulated-second']).default('per-real-second'),
   })
   .transform(({ warmup, ...flags }) => {
     const seconds = (flags.hours * 3600) / flags.speed;
     const warmupSeconds = warmup ?? Math.min(MAX_WARMUP_S, Math.max(MIN_WARMUP_S, seconds * WARMUP_SHARE));
-    return { ...flags, seconds, warmupSeconds };
+    /** Poll cycles asked for a real second. */
+    const pollsPerSecond = flags.polls === 'per-simulated-second' ? flags.speed : 1;
+    return { ...flags, seconds, warmupSeconds, pollsPerSecond };
   })
   .refine((options) => options.warmupSeconds < options.seconds, {
     message: 'the warm-up must end before the run does: more hours, a lower speed or a shorter --warmup',
+  })
+  .refine((options) => options.polls === 'per-real-second' || options.speed > 1, {
+    message:
+      '--polls per-simulated-second needs a speed above 1: at 1x or slower the 1-second timer polls as often',
   });
 
 export type SoakOptions = z.output<typeof FlagsSchema>;
@@ -54,6 +65,7 @@ export function parseSoakOptions(argv: readonly string[]): SoakOptions {
         samples: { type: 'string' },
         seed: { type: 'string' },
         at: { type: 'string' },
+        polls: { type: 'string' },
       },
       strict: true,
     }).values;

@@ -1,10 +1,12 @@
 /**
  * `npm run soak -- --hours 12 --speed 720`: a simulated election night, run for real. The
  * rehearsal feed runs here at `--speed`; the server (browser mode, wired as `serve` wires
- * it) runs in a child process so its memory is its own; the wall runs in Chromium. A poll
- * every second and a board change every second. Readings after warm-up and at the end
- * (median of a few, after forced GC) print as JSON lines like the benchmarks; progress and
- * the checks go to stderr. Exits 1 when a guarantee fails (see verdict.ts), 2 on bad flags.
+ * it) runs in a child process so its memory is its own; the wall runs in Chromium. A board
+ * change every second, and a poll every second (the feed's timer) or, with `--polls
+ * per-simulated-second`, every simulated second: a real night's count of polls, driven in
+ * the child (poll-driver.ts). Readings after warm-up and at the end (median of a few, after
+ * forced GC) print as JSON lines like the benchmarks; progress and the checks go to stderr.
+ * Exits 1 when a guarantee fails (see verdict.ts), 2 on bad flags.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,11 +25,6 @@ import { WallPage } from './wall-page.js';
 
 const log = createLogger('Soak');
 
-// TODO: the soak speeds up the simulated clock, not the polls: a 10-minute night makes about
-// 600 polls and 600 board changes where a real night makes 43,200 of each, so a leak of a few
-// bytes per poll stays under the 5% line here. A mode that steps the rehearsal clock through
-// the night and calls the feed's pollOnce() back to back (with the page fed as fast) would
-// reach a real night's count of polls in minutes.
 const HOUR_MS = 3_600_000;
 /** How often progress is logged, in real seconds. */
 const PROGRESS_EVERY_S = 30;
@@ -76,7 +73,12 @@ async function startRig(options: SoakOptions): Promise<Rig> {
   const config = soakConfig(sim);
   writeFileSync(configPath, JSON.stringify(config, null, 2));
   const logPath = join(folder, 'returns-wall.log');
-  const server = await SoakServer.start({ configPath, dataDir: join(folder, 'data'), logPath });
+  const server = await SoakServer.start({
+    configPath,
+    dataDir: join(folder, 'data'),
+    logPath,
+    ...(options.pollsPerSecond > 1 ? { pollIntervalMs: 1000 / options.pollsPerSecond } : {}),
+  });
   log.info(`The server is up at ${server.url}; its log is ${logPath}.`);
   const page = await WallPage.open(server.url).catch(async (error: unknown) => {
     server.kill();
@@ -145,7 +147,8 @@ async function releasedStreams(rig: Rig): Promise<ServerStats> {
 /** The night's readings, and the folder with the server's log (kept when a check fails). */
 async function soak(options: SoakOptions): Promise<{ night: Night; folder: string }> {
   log.info(
-    `Soaking ${options.hours} simulated hours at ${options.speed}x: ${options.seconds.toFixed(0)} s, ` +
+    `Soaking ${options.hours} simulated hours at ${options.speed}x, ${options.pollsPerSecond} polls ` +
+      `a second asked: ${options.seconds.toFixed(0)} s, ` +
       `readings after ${options.warmupSeconds.toFixed(0)} s of warm-up (and every board shown once) ` +
       'and at the end.',
   );
@@ -163,7 +166,17 @@ async function soak(options: SoakOptions): Promise<{ night: Night; folder: strin
     const afterPageClosed = await releasedStreams(rig);
     const stop = await rig.server.stop();
     const { sseConnects, errors: pageErrors } = rig.page;
-    const night = { simulatedHours, realSeconds, warm, end, afterPageClosed, stop, sseConnects, pageErrors };
+    const night: Night = {
+      simulatedHours,
+      realSeconds,
+      pollsPerSecond: options.pollsPerSecond,
+      warm,
+      end,
+      afterPageClosed,
+      stop,
+      sseConnects,
+      pageErrors,
+    };
     return { night, folder: rig.folder };
   } finally {
     rig.server.kill();

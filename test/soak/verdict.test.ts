@@ -42,6 +42,7 @@ function night(end: Partial<Point> = {}, rest: Partial<Night> = {}): Night {
   return {
     simulatedHours: 12,
     realSeconds: 600,
+    pollsPerSecond: 1,
     warm: point(60, { boardChanges: 50, server: serverStats({ polls: 55 }) }),
     end: point(600, { boardChanges: 590, server: serverStats({ polls: 595 }), ...end }),
     afterPageClosed: serverStats({ polls: 596, sseClients: 0, hubListeners: 0 }),
@@ -159,6 +160,19 @@ describe('the soak checks', () => {
     expect(failedChecks(frozen)).toEqual(['the feed kept polling', 'the boards kept rotating']);
   });
 
+  it('fail, at a night of polls a simulated second, when the polls fall to the 1-second timer', () => {
+    // 72x: 540 s after warm-up ask for 38,880 polls; the timer alone makes about 540.
+    const atNightPace = { pollsPerSecond: 72 };
+    const timerOnly = night({ boardChanges: 590, server: serverStats({ polls: 595 }) }, atNightPace);
+    expect(failedChecks(timerOnly)).toEqual(['the feed kept polling']);
+    expect(checksOf(timerOnly).find((check) => !check.ok)?.detail).toBe(
+      '540 in 540 s (at least 19440: half of 72 a second)',
+    );
+
+    const driven = night({ boardChanges: 590, server: serverStats({ polls: 19_495 }) }, atNightPace);
+    expect(failedChecks(driven)).toEqual([]);
+  });
+
   it('fail on a server error or a page error, and quote them', () => {
     const server = serverStats({
       polls: 595,
@@ -208,5 +222,15 @@ describe('the soak figures', () => {
     expect(value('page-heap-less-code-warm')).toBeCloseTo(2.2);
     expect(value('page-heap-less-code-end')).toBeCloseTo(2.2);
     expect(value('page-code-growth')).toBeCloseTo(23.08);
+  });
+
+  it('give the polls a second after warm-up, with the pace asked as their floor', () => {
+    const end = point(600, { boardChanges: 590, server: serverStats({ polls: 32_455 }) });
+    const figures = figuresOf(night(end, { pollsPerSecond: 72 }));
+    const byName = (bench: string) => figures.find((figure) => figure.bench === bench);
+
+    expect(byName('polls-per-second-after-warmup')).toMatchObject({ value: 60, floor: 72 });
+    expect(byName('polls-after-warmup')).toMatchObject({ value: 32_400, floor: 38_880 });
+    expect(byName('polls')).toMatchObject({ value: 32_455, floor: 43_200 });
   });
 });
