@@ -20,7 +20,6 @@ import { removeLeftovers, uniqueName, writeFileAtomic, writeNewFile } from './du
 import { CacheError } from './errors.js';
 
 export { serializeCache } from './cache-json.js';
-export { writeFileAtomic } from './durable-file.js';
 
 const log = createLogger('Cache');
 

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { CacheError } from './errors.js';
 
 /** A writer's leftovers older than this are removed even when its pid is alive (pids are reused). */
-export const LEFTOVER_SAFE_AGE_MS = 10 * 60 * 1000;
+const LEFTOVER_SAFE_AGE_MS = 10 * 60 * 1000;
 
 let fileCounter = 0;
 
