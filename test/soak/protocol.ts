@@ -20,6 +20,8 @@ export const ServerStatsSchema = z.object({
   /** Poll cycles finished so far, and how many of them failed outright. */
   polls: z.number().int().nonnegative(),
   failedPolls: z.number().int().nonnegative(),
+  /** Milliseconds spent in poll cycles so far, each from its start to its end. */
+  pollMs: z.number().nonnegative(),
   warnings: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   /** The last few error lines of the server's log, for the report. */

@@ -7,6 +7,7 @@
  * reports a leak. With `--poll-interval-ms N` it also drives the feed's cycles N ms apart
  * (`poll-driver.ts`), stopped before browser mode is.
  */
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { describeError } from '../../shared/errors.js';
 import type { FeedStatus } from '../../shared/feed-status.js';
@@ -53,6 +54,8 @@ class LogTally {
 class PollTally {
   polls = 0;
   failedPolls = 0;
+  /** Milliseconds spent in cycles, from each one's start to its end. */
+  pollMs = 0;
   #failures = 0;
 
   constructor(feed: ResultsFeed) {
@@ -64,15 +67,19 @@ class PollTally {
       const cycle = pollOnce();
       if (cycle !== last) {
         last = cycle;
-        cycle.then(this.#ended, this.#ended);
+        const ended = this.#ender(performance.now());
+        cycle.then(ended, ended);
       }
       return cycle;
     };
   }
 
-  readonly #ended = (): void => {
-    this.polls++;
-  };
+  #ender(startedAt: number): () => void {
+    return () => {
+      this.polls++;
+      this.pollMs += performance.now() - startedAt;
+    };
+  }
 
   readonly #onStatus = (status: FeedStatus): void => {
     if (status.consecutiveFailures > this.#failures) this.failedPolls++;
@@ -125,6 +132,7 @@ async function stats(running: Running, samples: number): Promise<ServerStats> {
     feedListeners: running.feed.listenerCount(),
     polls: running.polls.polls,
     failedPolls: running.polls.failedPolls,
+    pollMs: running.polls.pollMs,
     warnings: running.logs.warnings,
     errors: running.logs.errors,
     lastErrors: [...running.logs.lastErrors],

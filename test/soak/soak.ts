@@ -114,7 +114,14 @@ async function measure(rig: Rig, samples: number): Promise<Point> {
   const elapsed = elapsedSeconds(rig);
   const server = await rig.server.measure(samples);
   const page = await rig.page.measure(samples);
-  return { server, page, boardChanges: await rig.page.boardChanges(), elapsedSeconds: elapsed };
+  const { page: wall } = rig;
+  return {
+    server,
+    page,
+    boardChanges: await wall.boardChanges(),
+    messages: await wall.messages(),
+    elapsedSeconds: elapsed,
+  };
 }
 
 /**

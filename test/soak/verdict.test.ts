@@ -18,6 +18,7 @@ function serverStats(overrides: Partial<ServerStats> = {}): ServerStats {
     feedListeners: 3,
     polls: 100,
     failedPolls: 0,
+    pollMs: 0,
     warnings: 0,
     errors: 0,
     lastErrors: [],
@@ -34,17 +35,21 @@ function pageReadings(
 }
 
 function point(elapsedSeconds: number, overrides: Partial<Point> = {}): Point {
-  return { server: serverStats(), page: pageReadings(), boardChanges: 0, elapsedSeconds, ...overrides };
+  const base = { server: serverStats(), page: pageReadings(), boardChanges: 0, messages: 0 };
+  return { ...base, elapsedSeconds, ...overrides };
 }
 
-/** A clean night: 600 s, warm at 60 s, every reading flat, one poll and board change a second. */
+/**
+ * A clean night: 600 s, warm at 60 s, every reading flat, one poll and board change a second,
+ * and a message to the page for every poll and then some.
+ */
 function night(end: Partial<Point> = {}, rest: Partial<Night> = {}): Night {
   return {
     simulatedHours: 12,
     realSeconds: 600,
     pollsPerSecond: 1,
-    warm: point(60, { boardChanges: 50, server: serverStats({ polls: 55 }) }),
-    end: point(600, { boardChanges: 590, server: serverStats({ polls: 595 }), ...end }),
+    warm: point(60, { boardChanges: 50, messages: 60, server: serverStats({ polls: 55 }) }),
+    end: point(600, { boardChanges: 590, messages: 650, server: serverStats({ polls: 595 }), ...end }),
     afterPageClosed: serverStats({ polls: 596, sseClients: 0, hubListeners: 0 }),
     stop: { remaining: [], exitedByItself: true },
     sseConnects: 1,
@@ -163,14 +168,26 @@ describe('the soak checks', () => {
   it('fail, at a night of polls a simulated second, when the polls fall to the 1-second timer', () => {
     // 72x: 540 s after warm-up ask for 38,880 polls; the timer alone makes about 540.
     const atNightPace = { pollsPerSecond: 72 };
-    const timerOnly = night({ boardChanges: 590, server: serverStats({ polls: 595 }) }, atNightPace);
+    const timerOnly = night(
+      { boardChanges: 590, messages: 650, server: serverStats({ polls: 595 }) },
+      atNightPace,
+    );
     expect(failedChecks(timerOnly)).toEqual(['the feed kept polling']);
     expect(checksOf(timerOnly).find((check) => !check.ok)?.detail).toBe(
       '540 in 540 s (at least 19440: half of 72 a second)',
     );
 
-    const driven = night({ boardChanges: 590, server: serverStats({ polls: 19_495 }) }, atNightPace);
+    const driven = night(
+      { boardChanges: 590, messages: 19_600, server: serverStats({ polls: 19_495 }) },
+      atNightPace,
+    );
     expect(failedChecks(driven)).toEqual([]);
+  });
+
+  it('fail when the page stops hearing the polls', () => {
+    // 540 polls after warm-up; the page heard 200 messages.
+    const deaf = night({ boardChanges: 590, messages: 260, server: serverStats({ polls: 595 }) });
+    expect(failedChecks(deaf)).toEqual(['the page heard the polls']);
   });
 
   it('fail on a server error or a page error, and quote them', () => {
@@ -224,13 +241,17 @@ describe('the soak figures', () => {
     expect(value('page-code-growth')).toBeCloseTo(23.08);
   });
 
-  it('give the polls a second after warm-up, with the pace asked as their floor', () => {
-    const end = point(600, { boardChanges: 590, server: serverStats({ polls: 32_455 }) });
+  it('give the polls a second after warm-up with the pace asked as their floor, and the time in cycles', () => {
+    const server = serverStats({ polls: 32_455, pollMs: 162_000 });
+    const end = point(600, { boardChanges: 590, messages: 32_500, server });
     const figures = figuresOf(night(end, { pollsPerSecond: 72 }));
     const byName = (bench: string) => figures.find((figure) => figure.bench === bench);
 
     expect(byName('polls-per-second-after-warmup')).toMatchObject({ value: 60, floor: 72 });
     expect(byName('polls-after-warmup')).toMatchObject({ value: 32_400, floor: 38_880 });
     expect(byName('polls')).toMatchObject({ value: 32_455, floor: 43_200 });
+    // 162 s of cycles over 32,400 polls in 540 s.
+    expect(byName('poll-cycle-mean-after-warmup')?.value).toBe(5);
+    expect(byName('poll-busy-after-warmup')?.value).toBe(30);
   });
 });

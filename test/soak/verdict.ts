@@ -27,6 +27,8 @@ export interface Point {
   readonly server: ServerStats;
   readonly page: PageReadings;
   readonly boardChanges: number;
+  /** Messages the page's event stream had delivered. */
+  readonly messages: number;
   readonly elapsedSeconds: number;
 }
 
@@ -120,7 +122,9 @@ export function figuresOf(night: Night): Figure[] {
       'polls',
       Math.floor(afterWarmup * night.pollsPerSecond),
     ),
-    figure('polls-per-second-after-warmup', pollsPerSecond(night), 'polls/s', night.pollsPerSecond),
+    figure('page-messages-after-warmup', end.messages - warm.messages, 'messages', null),
+    figure('polls-per-second-after-warmup', pollRate(night), 'polls/s', night.pollsPerSecond),
+    ...cycleFigures(night),
     figure(
       'board-changes-after-warmup',
       end.boardChanges - warm.boardChanges,
@@ -132,9 +136,20 @@ export function figuresOf(night: Night): Figure[] {
   ];
 }
 
-function pollsPerSecond({ warm, end }: Night): number {
+function pollRate({ warm, end }: Night): number {
   const seconds = end.elapsedSeconds - warm.elapsedSeconds;
   return seconds > 0 ? (end.server.polls - warm.server.polls) / seconds : 0;
+}
+
+/** How long a cycle took after warm-up, and the share of the time a cycle was under way. */
+function cycleFigures({ warm, end }: Night): Figure[] {
+  const polls = end.server.polls - warm.server.polls;
+  const ms = end.server.pollMs - warm.server.pollMs;
+  const seconds = end.elapsedSeconds - warm.elapsedSeconds;
+  return [
+    figure('poll-cycle-mean-after-warmup', polls > 0 ? ms / polls : 0, 'ms'),
+    figure('poll-busy-after-warmup', seconds > 0 ? ms / (seconds * 10) : 0, '%'),
+  ];
 }
 
 function sum(values: readonly number[]): number {
@@ -213,6 +228,21 @@ function paceCheck(name: string, count: number, seconds: number, perSecond: numb
   };
 }
 
+/**
+ * Every cycle ends with a status (and an update when a race changed), sent to the page: it
+ * must hear at least half as many messages as there were polls. Two cycles that end within
+ * the same millisecond send one status, so not every poll has its own message.
+ */
+function heardCheck({ warm, end }: Night): Check {
+  const messages = end.messages - warm.messages;
+  const floor = Math.floor((end.server.polls - warm.server.polls) * MIN_PACE);
+  return {
+    name: 'the page heard the polls',
+    ok: messages >= floor,
+    detail: `${messages} messages after warm-up (at least ${floor}: half the polls)`,
+  };
+}
+
 function liveChecks(night: Night): Check[] {
   const { warm, end } = night;
   const seconds = end.elapsedSeconds - warm.elapsedSeconds;
@@ -220,6 +250,7 @@ function liveChecks(night: Night): Check[] {
   return [
     paceCheck('the feed kept polling', end.server.polls - warm.server.polls, seconds, night.pollsPerSecond),
     paceCheck('the boards kept rotating', end.boardChanges - warm.boardChanges, seconds, 1),
+    heardCheck(night),
     { name: 'no errors', ok: errors.length === 0, detail: errors.join(' | ') || 'none' },
   ];
 }

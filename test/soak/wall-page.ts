@@ -1,8 +1,8 @@
 /**
  * The wall in Debian's Chromium (playwright-core), watched the whole night: page errors,
- * Server-Sent Events (re)connections, board changes counted in the page, and the page's
- * memory, DOM nodes and listeners read over the DevTools protocol after forced GC, with a heap
- * snapshot for what V8's compiled code takes and what Blink keeps per board.
+ * Server-Sent Events (re)connections, board changes and stream messages counted in the page,
+ * and the page's memory, DOM nodes and listeners read over the DevTools protocol after forced
+ * GC, with a heap snapshot for what V8's compiled code takes and what Blink keeps per board.
  */
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 
@@ -55,6 +55,21 @@ const COUNT_BOARD_CHANGES = `(() => {
   window.__soak = soak;
 })()`;
 const BOARD_CHANGES = 'window.__soak.changes';
+/**
+ * Counts the messages the page's event stream delivers (snapshot, updates, statuses): one
+ * listener more on the page's EventSource, added before the wall's script runs.
+ */
+const COUNT_MESSAGES = `(() => {
+  const Native = window.EventSource;
+  window.__soakMessages = 0;
+  window.EventSource = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__soakMessages++; });
+    }
+  };
+})()`;
+const MESSAGES = 'window.__soakMessages';
 const FIRST_BOARD_UP = `document.querySelector('section.board')?.dataset.boardIndex === '0'`;
 
 function delay(ms: number): Promise<void> {
@@ -93,6 +108,7 @@ export class WallPage {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
       const wall = new WallPage(browser, page, cdp);
+      await page.addInitScript(COUNT_MESSAGES);
       await page.goto(url);
       await page.locator('section.board').waitFor();
       await page.evaluate(COUNT_BOARD_CHANGES);
@@ -105,6 +121,11 @@ export class WallPage {
 
   async boardChanges(): Promise<number> {
     return Number(await this.page.evaluate(BOARD_CHANGES));
+  }
+
+  /** Messages the page's event stream has delivered so far. */
+  async messages(): Promise<number> {
+    return Number(await this.page.evaluate(MESSAGES));
   }
 
   /**
