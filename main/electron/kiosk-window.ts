@@ -71,7 +71,8 @@ export class KioskWindow {
       log.warn(`Hiding the cursor failed: ${describeError(error)}.`);
     });
     try {
-      this.send(this.options.source.snapshot());
+      const snapshot = this.options.source.snapshot();
+      if (snapshot) this.send(snapshot);
     } catch (error) {
       log.error(`Sending a snapshot to display ${this.options.display.id} failed: ${describeError(error)}.`);
     }

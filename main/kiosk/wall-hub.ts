@@ -28,7 +28,8 @@ export type WallListener = (message: WallMessage) => void;
 
 /** What a transport (SSE, Electron IPC) needs: a snapshot now, then a stream of changes. */
 export interface WallMessageSource {
-  snapshot(): SnapshotMessage;
+  /** Null while the source is still starting; it then sends its snapshot to subscribers when ready. */
+  snapshot(): SnapshotMessage | null;
   /** `listener` receives every update, status and config message from now on. */
   subscribe(listener: WallListener): () => void;
 }

@@ -81,10 +81,12 @@ export function openEventStream(
   });
   response.write(`retry: ${RECONNECT_MS}\n\n`);
 
-  // Subscribed before the snapshot is taken, so nothing can fall between the two.
+  // Subscribed before the snapshot is taken, so nothing can fall between the two. A source
+  // still starting has no snapshot yet, and sends it as a message once it has.
   const client = new EventStreamClient(request, response, options);
   try {
-    client.send(frame(options.source.snapshot()));
+    const snapshot = options.source.snapshot();
+    if (snapshot) client.send(frame(snapshot));
   } catch (error) {
     log.error(`Sending a snapshot failed: ${describeError(error)}.`);
     client.release();

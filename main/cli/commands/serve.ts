@@ -51,16 +51,20 @@ export async function serve(settings: ServeSettings): Promise<number> {
 
 async function serveUntilSignal(settings: ServeSettings, logFile: string): Promise<number> {
   if (!isRendererBuilt(BUILT_RENDERER_DIR)) await buildRenderer();
+  // The URL is out as soon as the server listens: a browser opened then loads the page while
+  // the config and cache are read, and shows the first board the moment they are.
   const mode = await startBrowserMode({
     kiosk: settings.kiosk,
     dependencies: realKioskDependencies,
     host: settings.host,
     port: settings.port,
+    onListening: (url) => {
+      if (settings.host !== '127.0.0.1' && settings.host !== 'localhost' && settings.host !== '::1') {
+        log.warn(`Serving to the network on ${settings.host}: anyone who can reach it can watch the wall.`);
+      }
+      process.stdout.write(`Returns Wall is on ${url} - open it in a browser (Ctrl+C stops).\n`);
+    },
   });
-  if (settings.host !== '127.0.0.1' && settings.host !== 'localhost' && settings.host !== '::1') {
-    log.warn(`Serving to the network on ${settings.host}: anyone who can reach it can watch the wall.`);
-  }
-  process.stdout.write(`Returns Wall is on ${mode.url} - open it in a browser (Ctrl+C stops).\n`);
   log.info(`Logging to ${logFile}.`);
 
   const signal = await untilSignal();
