@@ -4,7 +4,6 @@ import { ReturnsWallError } from '../../shared/errors.js';
 /** A subcommand of `returns-wall`. `run` resolves to the process exit code. */
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   run(argv: readonly string[]): Promise<number>;
 }

@@ -119,7 +119,6 @@ function readFlags(argv: readonly string[]): FetchRequest {
 
 export const fetchCommand: Command = {
   name: 'fetch',
-  summary: 'poll once and print the normalized races as JSON',
   usage:
     'returns-wall fetch --api-base URL --race ID [--race ID ...] [--path /returns/ballot-measures ...] [--timeout SECONDS]',
   async run(argv) {

@@ -16,7 +16,6 @@ export function configJsonSchema(): object {
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'print or write the JSON Schema of returns-wall.json',
   usage: 'returns-wall schema [--out FILE]',
   async run(argv) {
     const flags = parseFlags(argv, { out: { type: 'string' } });

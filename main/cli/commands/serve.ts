@@ -75,7 +75,6 @@ async function serveUntilSignal(settings: ServeSettings, logFile: string): Promi
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'browser mode: serve the wall over HTTP with live updates (Server-Sent Events)',
   usage:
     'returns-wall serve [--port 4173] [--host 127.0.0.1] [--config FILE] [--data-dir DIR] [--api-base URL]',
   async run(argv) {

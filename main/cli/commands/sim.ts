@@ -100,7 +100,6 @@ function watchLoads(feed: RehearsalFeed): () => void {
 
 export const simCommand: Command = {
   name: 'sim',
-  summary: 'run the rehearsal feed, a local imitation of the SOS results API',
   usage:
     'returns-wall sim [--port 8787] [--host 127.0.0.1] [--seed 1] [--speed 60] [--at 19:58] ' +
     '[--replay FILE] [--faults FILE] [--fault-500-rate R] [--latency-ms MS] [--fault-hang-rate R] ' +

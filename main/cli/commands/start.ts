@@ -81,7 +81,6 @@ function runElectron(binary: string, options: KioskOptions): Promise<number> {
 
 export const startCommand: Command = {
   name: 'start',
-  summary: 'the kiosk in Electron (browser mode where the Electron binary is not installed)',
   usage: 'returns-wall start [--config FILE] [--data-dir DIR] [--api-base URL]',
   async run(argv) {
     const options = kioskOptionsFrom(parseFlags(argv, KIOSK_FLAGS));
