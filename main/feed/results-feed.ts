@@ -27,6 +27,9 @@ import { StatusTracker } from './status-tracker.js';
 
 const log = createLogger('Feed');
 
+/** With races from the cache on screen, how long the first cycle waits (at most one interval). */
+export const FIRST_POLL_AFTER_CACHE_MS = 1000;
+
 export interface ResultsFeedOptions {
   readonly config: WallConfig;
   readonly apiBase: string;
@@ -163,14 +166,18 @@ export class ResultsFeed implements FeedSource {
   start(): void {
     if (this.#started || this.#stopped) return;
     this.#started = true;
-    this.#tick();
+    if (this.#book.size === 0) this.#tick();
+    // Races from the cache are on screen already: the first cycle waits a moment, so the
+    // screens' first board is not slowed by hundreds of answers being parsed at once.
+    else this.#scheduleIn(Math.min(FIRST_POLL_AFTER_CACHE_MS, this.#config.pollSeconds * 1000));
   }
 
   /** New boards or poll interval; what is known is kept. Request settings apply from the next cycle. */
   updateConfig(config: WallConfig): void {
     this.#config = config;
     this.#polled = null;
-    if (this.#started && this.#timer !== null && !this.#stopped) this.#schedule();
+    // Before the first cycle (waiting after a cache start) the timer stands as it is.
+    if (this.#started && this.#timer !== null && !this.#stopped && this.#cycleStartedAt > 0) this.#schedule();
   }
 
   /** One full cycle (or the one already under way). */
@@ -220,8 +227,11 @@ export class ResultsFeed implements FeedSource {
   }
 
   #schedule(): void {
+    this.#scheduleIn(nextPollDelay(this.#config.pollSeconds * 1000, this.#cycleStartedAt, Date.now()));
+  }
+
+  #scheduleIn(delay: number): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
-    const delay = nextPollDelay(this.#config.pollSeconds * 1000, this.#cycleStartedAt, Date.now());
     this.#timer = setTimeout(() => this.#tick(), delay);
     this.#emitStatus(this.#status.update({ nextPollAt: new Date(Date.now() + delay).toISOString() }));
   }

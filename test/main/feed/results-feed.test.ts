@@ -3,7 +3,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachePath, loadCache } from '../../../main/feed/cache.js';
 import { FeedStoppedError } from '../../../main/feed/errors.js';
-import { ResultsFeed, type ResultsFeedOptions } from '../../../main/feed/results-feed.js';
+import {
+  FIRST_POLL_AFTER_CACHE_MS,
+  ResultsFeed,
+  type ResultsFeedOptions,
+} from '../../../main/feed/results-feed.js';
 import { addLogSink, replaceLogSinks } from '../../../main/logging/logger.js';
 import { HOSTILE_NAMES } from '../../../main/sim/fault-payloads.js';
 import { startRehearsalFeed } from '../../../main/sim/index.js';
@@ -497,6 +501,49 @@ describe('lifetime', () => {
     for (const status of statuses) {
       expect(Date.parse(status.nextPollAt ?? '')).toBeGreaterThan(Date.parse(status.lastSuccessAt ?? ''));
     }
+  });
+
+  it('polls at once when it starts with nothing to show', async () => {
+    atLoad(2);
+    const feed = await openFeed({ pollSeconds: 60 });
+    const requestsBefore = rehearsal.proxy.paths.length;
+    const polled = new Promise<void>((resolve) =>
+      feed.on('status', (status) => {
+        if (status.lastSuccessAt !== null) resolve();
+      }),
+    );
+
+    feed.start();
+
+    expect(feed.status().nextPollAt).toBeNull();
+    await polled;
+    expect(rehearsal.proxy.paths.length).toBeGreaterThan(requestsBefore);
+  });
+
+  it('with races from the cache on screen, waits a moment before its first poll', async () => {
+    atLoad(2);
+    const data = tempDataDir();
+    cleanups.push(data.remove);
+    const first = await openFeed({}, {}, data.dir);
+    await first.pollOnce();
+    await first.stop();
+    const feed = await openFeed({ pollSeconds: 60 }, {}, data.dir);
+    const requestsBefore = rehearsal.proxy.paths.length;
+    const polled = new Promise<void>((resolve) =>
+      feed.on('status', (status) => {
+        if (status.lastSuccessAt !== null) resolve();
+      }),
+    );
+
+    const startedAt = Date.now();
+    feed.start();
+
+    const firstPollAt = Date.parse(feed.status().nextPollAt ?? '');
+    expect(firstPollAt - startedAt).toBeGreaterThanOrEqual(FIRST_POLL_AFTER_CACHE_MS - 5);
+    expect(firstPollAt - startedAt).toBeLessThan(FIRST_POLL_AFTER_CACHE_MS + 500);
+    expect(rehearsal.proxy.paths.length).toBe(requestsBefore);
+    await polled;
+    expect(rehearsal.proxy.paths.length).toBeGreaterThan(requestsBefore);
   });
 
   it('counts the listeners subscribed now, and none once each has unsubscribed', async () => {
