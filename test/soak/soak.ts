@@ -30,6 +30,12 @@ const HOUR_MS = 3_600_000;
 const PROGRESS_EVERY_S = 30;
 const RELEASE_TIMEOUT_MS = 5000;
 
+// TODO: board changes stay at one a real second (`defaultDwellSeconds` has a 1-second minimum),
+// so a 10-minute night draws 600 boards where a real night at the default 12-s dwell draws
+// 3,600, and a leak of a few hundred bytes a board change could stay under the 5% line, as one
+// a poll could before `--polls per-simulated-second`. Stepping boards from the soak with the
+// wall's own Right key at speed/12 a second (the same drawing, only the trigger differs from
+// the rotation timer) would make a real night's count of board changes too.
 /** Every statewide race, four propositions and four counties of the first race: 16 boards. */
 function soakConfig(sim: RehearsalFeed): WallConfigInput {
   const { ballot } = sim;
