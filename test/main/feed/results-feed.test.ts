@@ -78,6 +78,15 @@ function truthTotal(id: string): number {
   return results.candidates.reduce((sum, candidate) => sum + candidate.votes, 0);
 }
 
+/** Resolves at the first status that reports a successful poll. */
+function firstSuccess(feed: ResultsFeed): Promise<void> {
+  return new Promise((resolve) =>
+    feed.on('status', (status) => {
+      if (status.lastSuccessAt !== null) resolve();
+    }),
+  );
+}
+
 function byId(races: readonly Race[]): Map<string, Race> {
   return new Map(races.map((race) => [race.id, race]));
 }
@@ -507,11 +516,7 @@ describe('lifetime', () => {
     atLoad(2);
     const feed = await openFeed({ pollSeconds: 60 });
     const requestsBefore = rehearsal.proxy.paths.length;
-    const polled = new Promise<void>((resolve) =>
-      feed.on('status', (status) => {
-        if (status.lastSuccessAt !== null) resolve();
-      }),
-    );
+    const polled = firstSuccess(feed);
 
     feed.start();
 
@@ -529,11 +534,7 @@ describe('lifetime', () => {
     await first.stop();
     const feed = await openFeed({ pollSeconds: 60 }, {}, data.dir);
     const requestsBefore = rehearsal.proxy.paths.length;
-    const polled = new Promise<void>((resolve) =>
-      feed.on('status', (status) => {
-        if (status.lastSuccessAt !== null) resolve();
-      }),
-    );
+    const polled = firstSuccess(feed);
 
     const startedAt = Date.now();
     feed.start();
