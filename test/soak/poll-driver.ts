@@ -25,6 +25,15 @@ export function delayBeforeCycle(firstAt: number, started: number, intervalMs: n
   return Math.max(0, firstAt + started * intervalMs - now);
 }
 
+/** Waits `ms`, or (back to back) one turn of the event loop, for IPC and timers; false once stopped. */
+export function waitUnlessStopped(ms: number, signal: AbortSignal): Promise<boolean> {
+  const waited = ms > 0 ? sleep(ms, undefined, { signal }) : nextTurn(undefined, { signal });
+  return waited.then(
+    () => true,
+    () => false,
+  );
+}
+
 export class PollDriver {
   /** Cycles this driver asked for that ended (a cycle under way when it asked counts as one). */
   cycles = 0;
@@ -91,13 +100,7 @@ export class PollDriver {
     }
   }
 
-  /** Waits `ms`, or (back to back) one turn of the event loop, for IPC and timers; false once stopped. */
   #pause(ms: number): Promise<boolean> {
-    const { signal } = this.#stopping;
-    const paused = ms > 0 ? sleep(ms, undefined, { signal }) : nextTurn(undefined, { signal });
-    return paused.then(
-      () => true,
-      () => false,
-    );
+    return waitUnlessStopped(ms, this.#stopping.signal);
   }
 }

@@ -11,6 +11,8 @@ describe('parseSoakOptions', () => {
       at: '19:58',
       polls: 'per-real-second',
       pollsPerSecond: 1,
+      boards: 'per-real-second',
+      boardsPerSecond: 1,
       seconds: 90,
       warmupSeconds: 18,
     });
@@ -27,6 +29,20 @@ describe('parseSoakOptions', () => {
       parseSoakOptions(['--speed', '1', '--hours', '1', '--polls', 'per-simulated-second']),
     ).toThrow(/speed above 1/);
     expect(() => parseSoakOptions(['--polls', 'max'])).toThrow(/polls/);
+  });
+
+  it('asks for a board change a simulated 12-s dwell with --boards per-simulated-dwell: 3,600 in a 12-hour night', () => {
+    const options = parseSoakOptions(['--hours', '12', '--speed', '72', '--boards', 'per-simulated-dwell']);
+    expect(options.boardsPerSecond).toBe(6);
+    expect(options.boardsPerSecond * options.seconds).toBe(3600);
+    expect(options.pollsPerSecond).toBe(1);
+  });
+
+  it('refuses --boards per-simulated-dwell at 12x or slower, and a --boards it does not know', () => {
+    expect(() =>
+      parseSoakOptions(['--speed', '12', '--hours', '1', '--boards', 'per-simulated-dwell']),
+    ).toThrow(/speed above 12/);
+    expect(() => parseSoakOptions(['--boards', 'fast'])).toThrow(/boards/);
   });
 
   it('lasts hours x 3600 / speed real seconds', () => {

@@ -4,19 +4,23 @@
  * default, a 12-hour night at 480x, takes 90 s. `--polls` says how often the wall polls:
  * once a real second (its 1-second timer, the default), or once a simulated second, as a
  * real night polling every second would (`speed` polls a real second, back to back when a
- * cycle takes longer: see poll-driver.ts).
+ * cycle takes longer: see poll-driver.ts). `--boards` says how often the board changes: once
+ * a real second (the wall's rotation at a 1-second dwell, the default), or once a simulated
+ * default dwell, as a real night at 12 s a board would (`speed / 12` a real second, stepped
+ * with the wall's own next-board key: see board-stepper.ts).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ReturnsWallError } from '../../shared/errors.js';
 import { formatIssues } from '../../shared/validate.js';
+import { boardsPerSecondAt } from './board-stepper.js';
 
 /** The soak's command line was wrong: printed with the usage, exit code 2. */
 export class SoakUsageError extends ReturnsWallError {}
 
 export const SOAK_USAGE =
   'npm run soak -- [--hours 12] [--speed 480] [--at 19:58] [--polls per-real-second|per-simulated-second] ' +
-  '[--warmup SECONDS] [--samples 5] [--seed 1]';
+  '[--boards per-real-second|per-simulated-dwell] [--warmup SECONDS] [--samples 5] [--seed 1]';
 
 const MIN_WARMUP_S = 5;
 const MAX_WARMUP_S = 60;
@@ -35,13 +39,16 @@ const FlagsSchema = z
     /** Where the rehearsal night starts (as `returns-wall sim --at`). */
     at: z.string().min(1).default('19:58'),
     polls: z.enum(['per-real-second', 'per-simulated-second']).default('per-real-second'),
+    boards: z.enum(['per-real-second', 'per-simulated-dwell']).default('per-real-second'),
   })
   .transform(({ warmup, ...flags }) => {
     const seconds = (flags.hours * 3600) / flags.speed;
     const warmupSeconds = warmup ?? Math.min(MAX_WARMUP_S, Math.max(MIN_WARMUP_S, seconds * WARMUP_SHARE));
     /** Poll cycles asked for a real second. */
     const pollsPerSecond = flags.polls === 'per-simulated-second' ? flags.speed : 1;
-    return { ...flags, seconds, warmupSeconds, pollsPerSecond };
+    /** Board changes asked for a real second. */
+    const boardsPerSecond = flags.boards === 'per-simulated-dwell' ? boardsPerSecondAt(flags.speed) : 1;
+    return { ...flags, seconds, warmupSeconds, pollsPerSecond, boardsPerSecond };
   })
   .refine((options) => options.warmupSeconds < options.seconds, {
     message: 'the warm-up must end before the run does: more hours, a lower speed or a shorter --warmup',
@@ -49,6 +56,10 @@ const FlagsSchema = z
   .refine((options) => options.polls === 'per-real-second' || options.speed > 1, {
     message:
       '--polls per-simulated-second needs a speed above 1: at 1x or slower the 1-second timer polls as often',
+  })
+  .refine((options) => options.boards === 'per-real-second' || options.boardsPerSecond > 1, {
+    message:
+      "--boards per-simulated-dwell needs a speed above 12: slower, the rotation's 1-second dwell changes boards as often",
   });
 
 export type SoakOptions = z.output<typeof FlagsSchema>;
@@ -66,6 +77,7 @@ export function parseSoakOptions(argv: readonly string[]): SoakOptions {
         seed: { type: 'string' },
         at: { type: 'string' },
         polls: { type: 'string' },
+        boards: { type: 'string' },
       },
       strict: true,
     }).values;

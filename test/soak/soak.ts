@@ -2,7 +2,8 @@
  * `npm run soak -- --hours 12 --speed 720`: a simulated election night, run for real. The
  * rehearsal feed runs here at `--speed`; the server (browser mode, wired as `serve` wires
  * it) runs in a child process so its memory is its own; the wall runs in Chromium. A board
- * change every second, and a poll every second (the feed's timer) or, with `--polls
+ * change every second or, with `--boards per-simulated-dwell`, every simulated 12 s (the
+ * wall's next-board key pressed from here: board-stepper.ts), and a poll every second (the feed's timer) or, with `--polls
  * per-simulated-second`, every simulated second: a real night's count of polls, driven in
  * the child (poll-driver.ts). Readings after warm-up and at the end (median of a few, after
  * forced GC) print as JSON lines like the benchmarks; progress and the checks go to stderr.
@@ -18,10 +19,11 @@ import { createLogger } from '../../main/logging/logger.js';
 import { type RehearsalFeed, startRehearsalFeed } from '../../main/sim/index.js';
 import { report } from '../bench/report.js';
 import type { ServerStats } from './protocol.js';
+import { BoardStepper } from './board-stepper.js';
 import { parseSoakOptions, SOAK_USAGE, type SoakOptions, SoakUsageError } from './soak-options.js';
 import { SoakServer } from './server-process.js';
 import { checksOf, figuresOf, type Night, type Point } from './verdict.js';
-import { WallPage } from './wall-page.js';
+import { type PageReadings, WallPage } from './wall-page.js';
 
 const log = createLogger('Soak');
 
@@ -30,12 +32,6 @@ const HOUR_MS = 3_600_000;
 const PROGRESS_EVERY_S = 30;
 const RELEASE_TIMEOUT_MS = 5000;
 
-// TODO: board changes stay at one a real second (`defaultDwellSeconds` has a 1-second minimum),
-// so a 10-minute night draws 600 boards where a real night at the default 12-s dwell draws
-// 3,600, and a leak of a few hundred bytes a board change could stay under the 5% line, as one
-// a poll could before `--polls per-simulated-second`. Stepping boards from the soak with the
-// wall's own Right key at speed/12 a second (the same drawing, only the trigger differs from
-// the rotation timer) would make a real night's count of board changes too.
 /** Every statewide race, four propositions and four counties of the first race: 16 boards. */
 function soakConfig(sim: RehearsalFeed): WallConfigInput {
   const { ballot } = sim;
@@ -67,6 +63,8 @@ interface Rig {
   readonly sim: RehearsalFeed;
   readonly server: SoakServer;
   readonly page: WallPage;
+  /** Steps the boards at a simulated dwell's pace (`--boards per-simulated-dwell`). */
+  readonly stepper: BoardStepper | null;
   readonly startedAt: number;
   readonly simStartedAt: number;
   readonly boardCount: number;
@@ -92,8 +90,19 @@ async function startRig(options: SoakOptions): Promise<Rig> {
     throw error;
   });
   const boardCount = config.boards?.length ?? 0;
+  const stepper =
+    options.boards === 'per-simulated-dwell' ? startStepper(page, options.boardsPerSecond) : null;
   const startedAt = performance.now();
-  return { folder, sim, server, page, startedAt, simStartedAt: sim.now().getTime(), boardCount };
+  return { folder, sim, server, page, stepper, startedAt, simStartedAt: sim.now().getTime(), boardCount };
+}
+
+/** A press that fails is a page error, which fails the soak. */
+function startStepper(page: WallPage, boardsPerSecond: number): BoardStepper {
+  return new BoardStepper(
+    () => page.pressNext(),
+    1000 / boardsPerSecond,
+    (error) => page.errors.push(`the board stepper stopped: ${describeError(error)}`),
+  );
 }
 
 const elapsedSeconds = (rig: Rig) => (performance.now() - rig.startedAt) / 1000;
@@ -107,9 +116,11 @@ async function runUntil(rig: Rig, seconds: number): Promise<void> {
     const { samples, polls } = await rig.server.measure(1);
     const [memory] = samples;
     const page = await rig.page.glance();
+    const boards = await rig.page.boardChanges();
     const mib = (bytes = 0) => (bytes / 1024 / 1024).toFixed(2);
     log.info(
-      `${elapsedSeconds(rig).toFixed(0)} s in, ${hours.toFixed(1)} simulated hours, ${polls} polls: ` +
+      `${elapsedSeconds(rig).toFixed(0)} s in, ${hours.toFixed(1)} simulated hours, ${polls} polls, ` +
+        `${boards} board changes: ` +
         `server heap ${mib(memory?.heapUsedBytes)} MiB, RSS ${mib(memory?.rssBytes)} MiB; ` +
         `page heap ${mib(page.jsHeapUsedBytes)} MiB.`,
     );
@@ -119,7 +130,7 @@ async function runUntil(rig: Rig, seconds: number): Promise<void> {
 async function measure(rig: Rig, samples: number): Promise<Point> {
   const elapsed = elapsedSeconds(rig);
   const server = await rig.server.measure(samples);
-  const page = await rig.page.measure(samples);
+  const page = await measurePinned(rig, samples);
   const { page: wall } = rig;
   return {
     server,
@@ -128,6 +139,16 @@ async function measure(rig: Rig, samples: number): Promise<Point> {
     messages: await wall.messages(),
     elapsedSeconds: elapsed,
   };
+}
+
+/** The page's readings with the stepper held, so no press releases the pinned board. */
+async function measurePinned(rig: Rig, samples: number): Promise<PageReadings> {
+  await rig.stepper?.pause();
+  try {
+    return await rig.page.measure(samples);
+  } finally {
+    rig.stepper?.resume();
+  }
 }
 
 /**
@@ -161,7 +182,7 @@ async function releasedStreams(rig: Rig): Promise<ServerStats> {
 async function soak(options: SoakOptions): Promise<{ night: Night; folder: string }> {
   log.info(
     `Soaking ${options.hours} simulated hours at ${options.speed}x, ${options.pollsPerSecond} polls ` +
-      `a second asked: ${options.seconds.toFixed(0)} s, ` +
+      `and ${options.boardsPerSecond} board changes a second asked: ${options.seconds.toFixed(0)} s, ` +
       `readings after ${options.warmupSeconds.toFixed(0)} s of warm-up (and every board shown once) ` +
       'and at the end.',
   );
@@ -175,6 +196,7 @@ async function soak(options: SoakOptions): Promise<{ night: Night; folder: strin
     const simulatedHours = (rig.sim.now().getTime() - rig.simStartedAt) / HOUR_MS;
     const realSeconds = elapsedSeconds(rig);
 
+    await rig.stepper?.stop();
     await rig.page.close();
     const afterPageClosed = await releasedStreams(rig);
     const stop = await rig.server.stop();
@@ -183,6 +205,7 @@ async function soak(options: SoakOptions): Promise<{ night: Night; folder: strin
       simulatedHours,
       realSeconds,
       pollsPerSecond: options.pollsPerSecond,
+      boardsPerSecond: options.boardsPerSecond,
       warm,
       end,
       afterPageClosed,
@@ -192,6 +215,7 @@ async function soak(options: SoakOptions): Promise<{ night: Night; folder: strin
     };
     return { night, folder: rig.folder };
   } finally {
+    await rig.stepper?.stop();
     rig.server.kill();
     await rig.page.close();
     await rig.sim.close();

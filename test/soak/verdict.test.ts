@@ -48,6 +48,7 @@ function night(end: Partial<Point> = {}, rest: Partial<Night> = {}): Night {
     simulatedHours: 12,
     realSeconds: 600,
     pollsPerSecond: 1,
+    boardsPerSecond: 1,
     warm: point(60, { boardChanges: 50, messages: 60, server: serverStats({ polls: 55 }) }),
     end: point(600, { boardChanges: 590, messages: 650, server: serverStats({ polls: 595 }), ...end }),
     afterPageClosed: serverStats({ polls: 596, sseClients: 0, hubListeners: 0 }),
@@ -182,6 +183,27 @@ describe('the soak checks', () => {
       atNightPace,
     );
     expect(failedChecks(driven)).toEqual([]);
+  });
+
+  it('fail, at a board change a simulated dwell, when the boards fall to the 1-second rotation', () => {
+    // 72x: 540 s after warm-up ask for 3,240 board changes (6 a second); the rotation alone makes 540.
+    const atDwellPace = { boardsPerSecond: 6 };
+    const rotationOnly = night({}, atDwellPace);
+    expect(failedChecks(rotationOnly)).toEqual(['the boards kept rotating']);
+    expect(checksOf(rotationOnly).find((check) => !check.ok)?.detail).toBe(
+      '540 in 540 s (at least 1620: half of 6 a second)',
+    );
+
+    const stepped = night({ boardChanges: 3_290 }, atDwellPace);
+    expect(failedChecks(stepped)).toEqual([]);
+  });
+
+  it('give the board changes a second after warm-up with the pace asked as their floor', () => {
+    const figures = figuresOf(night({ boardChanges: 2_750 }, { boardsPerSecond: 6 }));
+    const byName = (bench: string) => figures.find((figure) => figure.bench === bench);
+
+    expect(byName('board-changes-after-warmup')).toMatchObject({ value: 2_700, floor: 3_240 });
+    expect(byName('board-changes-per-second-after-warmup')).toMatchObject({ value: 5, floor: 6 });
   });
 
   it('fail when the page stops hearing the polls', () => {

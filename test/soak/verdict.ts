@@ -37,6 +37,8 @@ export interface Night {
   readonly realSeconds: number;
   /** Poll cycles asked for a real second: 1 (the feed's timer), or the clock's speed. */
   readonly pollsPerSecond: number;
+  /** Board changes asked for a real second: 1 (the 1-second dwell), or speed / 12 (stepped). */
+  readonly boardsPerSecond: number;
   readonly warm: Point;
   readonly end: Point;
   /** The server's counts after the browser closed, once it has seen the stream go. */
@@ -129,8 +131,9 @@ export function figuresOf(night: Night): Figure[] {
       'board-changes-after-warmup',
       end.boardChanges - warm.boardChanges,
       'changes',
-      Math.floor(afterWarmup),
+      Math.floor(afterWarmup * night.boardsPerSecond),
     ),
+    figure('board-changes-per-second-after-warmup', boardRate(night), 'changes/s', night.boardsPerSecond),
     figure('errors', errorsOf(night).length, 'errors', 0),
     figure('warnings', end.server.warnings, 'warnings', 0),
   ];
@@ -139,6 +142,11 @@ export function figuresOf(night: Night): Figure[] {
 function pollRate({ warm, end }: Night): number {
   const seconds = end.elapsedSeconds - warm.elapsedSeconds;
   return seconds > 0 ? (end.server.polls - warm.server.polls) / seconds : 0;
+}
+
+function boardRate({ warm, end }: Night): number {
+  const seconds = end.elapsedSeconds - warm.elapsedSeconds;
+  return seconds > 0 ? (end.boardChanges - warm.boardChanges) / seconds : 0;
 }
 
 /** How long a cycle took after warm-up, and the share of the time a cycle was under way. */
@@ -249,7 +257,12 @@ function liveChecks(night: Night): Check[] {
   const errors = errorsOf(night);
   return [
     paceCheck('the feed kept polling', end.server.polls - warm.server.polls, seconds, night.pollsPerSecond),
-    paceCheck('the boards kept rotating', end.boardChanges - warm.boardChanges, seconds, 1),
+    paceCheck(
+      'the boards kept rotating',
+      end.boardChanges - warm.boardChanges,
+      seconds,
+      night.boardsPerSecond,
+    ),
     heardCheck(night),
     { name: 'no errors', ok: errors.length === 0, detail: errors.join(' | ') || 'none' },
   ];

@@ -123,6 +123,11 @@ export class WallPage {
     return Number(await this.page.evaluate(BOARD_CHANGES));
   }
 
+  /** Presses the wall's own next-board key (Right), as an operator would. */
+  async pressNext(): Promise<void> {
+    await this.page.keyboard.press('ArrowRight');
+  }
+
   /** Messages the page's event stream has delivered so far. */
   async messages(): Promise<number> {
     return Number(await this.page.evaluate(MESSAGES));
@@ -130,7 +135,8 @@ export class WallPage {
 
   /**
    * Readings with the first board pinned (key `1`), so each point measures the same board,
-   * then a heap snapshot, then rotation resumes (Escape).
+   * then a heap snapshot, then rotation resumes (Escape). No other key may be pressed
+   * meanwhile: the next-board key would release the pin (the soak pauses its BoardStepper).
    */
   async measure(samples: number): Promise<PageReadings> {
     await this.page.keyboard.press('1');
