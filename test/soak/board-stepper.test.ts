@@ -76,6 +76,21 @@ describe('BoardStepper', () => {
     await stopDuringPress(stepper, finishOne);
   });
 
+  it('starts no press when paused while waiting for the next one to be due', async () => {
+    const { press, finishOne, record } = heldPresses();
+    const stepper = new BoardStepper(press, 300, fail);
+    await until(() => record.started === 1);
+    finishOne();
+    await sleep(5);
+    await stepper.pause();
+    await sleep(350);
+    expect(record.started).toBe(1);
+
+    stepper.resume();
+    await until(() => record.started === 2);
+    await stopDuringPress(stepper, finishOne);
+  });
+
   it('counts its pace afresh after a pause: the first press after resume is not held back', async () => {
     const { press, finishOne, record } = heldPresses();
     const stepper = new BoardStepper(press, 60_000, fail);
