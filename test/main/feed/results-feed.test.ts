@@ -78,6 +78,16 @@ function truthTotal(id: string): number {
   return results.candidates.reduce((sum, candidate) => sum + candidate.votes, 0);
 }
 
+/** A data folder (removed after the test) holding the cache a feed wrote after one good poll. */
+async function cacheAfterOnePoll(): Promise<{ dir: string }> {
+  const data = tempDataDir();
+  cleanups.push(data.remove);
+  const feed = await openFeed({}, {}, data.dir);
+  await feed.pollOnce();
+  await feed.stop();
+  return data;
+}
+
 /** Resolves at the first status that reports a successful poll. */
 function firstSuccess(feed: ResultsFeed): Promise<void> {
   return new Promise((resolve) =>
@@ -391,11 +401,7 @@ describe('the offline cache', () => {
 
   it('keeps the raw bodies behind the races it holds', async () => {
     atLoad(3);
-    const data = tempDataDir();
-    cleanups.push(data.remove);
-    const feed = await openFeed({}, {}, data.dir);
-    await feed.pollOnce();
-    await feed.stop();
+    const data = await cacheAfterOnePoll();
 
     const cache = await loadCache(cachePath(data.dir, 'rehearsal'));
     if (cache === null) throw new Error('No cache was written');
@@ -426,11 +432,7 @@ describe('the offline cache', () => {
 
   it('does not show a cache kept for another API base', async () => {
     atLoad(2);
-    const data = tempDataDir();
-    cleanups.push(data.remove);
-    const first = await openFeed({}, {}, data.dir);
-    await first.pollOnce();
-    await first.stop();
+    const data = await cacheAfterOnePoll();
 
     const other = await openFeed({}, { apiBase: 'http://127.0.0.1:9' }, data.dir);
 
@@ -527,11 +529,7 @@ describe('lifetime', () => {
 
   it('with races from the cache on screen, waits a moment before its first poll', async () => {
     atLoad(2);
-    const data = tempDataDir();
-    cleanups.push(data.remove);
-    const first = await openFeed({}, {}, data.dir);
-    await first.pollOnce();
-    await first.stop();
+    const data = await cacheAfterOnePoll();
     const feed = await openFeed({ pollSeconds: 60 }, {}, data.dir);
     const requestsBefore = rehearsal.proxy.paths.length;
     const polled = firstSuccess(feed);
